@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { STAGES } from '../stages/registry.js';
+
+/** One stage entry: a name, or unified's `[name, options]` pair (`false` turns it off). */
+function entrySchema() {
+  const names = STAGES.map((s) => s.name) as [string, ...string[]];
+  const tuples = STAGES.map((stage) =>
+    z
+      .tuple([z.literal(stage.name), z.union([stage.options as z.ZodType, z.boolean()])])
+      .describe(`${stage.name}: ${stage.description}`),
+  );
+  return z.union([z.enum(names).describe('A stage with default options.'), ...tuples]);
+}
+
+export const pipelineSchema = z
+  .object({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema, for editors.'),
+    name: z.string().min(1).optional().describe('Pipeline name (defaults to the file name).'),
+    description: z.string().optional(),
+    stages: z.array(entrySchema()).min(1).describe('Stages in the order they run. decode and segment come first.'),
+  })
+  .strict()
+  .describe('An unboil pipeline: the stages that clean a document, in order, with their options.');
+
+export type PipelineFile = z.infer<typeof pipelineSchema>;

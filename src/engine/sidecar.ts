@@ -1,0 +1,66 @@
+import type { Pipeline } from '../config/pipeline.js';
+import type { UnboilFile } from '../model/document.js';
+import { sourceText } from '../model/document.js';
+import type { Sidecar, SidecarBlock } from '../model/sidecar.js';
+import { TOOL } from '../version.js';
+
+export interface Cleaned {
+  /** The clean text: kept blocks in source order, one blank line between, final newline. */
+  text: string;
+  sidecar: Sidecar;
+}
+
+/**
+ * Builds the clean text and the provenance sidecar from a processed
+ * document. Pure: the same document and pipeline give the same bytes.
+ */
+export function buildOutputs(file: UnboilFile, pipeline: Pipeline): Cleaned {
+  const { blocks, source, meta } = file.data;
+  let text = '';
+  const removedBy: Record<string, number> = {};
+  const out: SidecarBlock[] = blocks.map((block) => {
+    const base = {
+      i: block.i,
+      kind: block.kind,
+      span: block.span,
+      line: block.line,
+      text: block.text,
+      ...(block.role ? { role: block.role } : {}),
+      ...(block.html ? { tag: block.html.tag, path: block.html.path } : {}),
+    };
+    if (block.removed) {
+      const label = `${block.removed.stage}/${block.removed.rule}`;
+      removedBy[label] = (removedBy[label] ?? 0) + 1;
+      return { ...base, kept: false as const, ...block.removed, duplicateOf: block.removed.duplicateOf ?? null };
+    }
+    if (text) text += '\n\n';
+    const start = text.length;
+    text += block.text;
+    return { ...base, kept: true as const, out: [start, text.length] as [number, number] };
+  });
+  if (text) text += '\n';
+  const kept = out.filter((b) => b.kept).length;
+  const warnings = file.messages
+    .filter((m) => m.fatal === false)
+    .map((m) => ({ stage: (m.source ?? 'unboil').replace(/^unboil:/, ''), rule: m.ruleId ?? 'warning', message: m.reason }));
+  return {
+    text,
+    sidecar: {
+      schema: 'unboil/document@1',
+      id: source.sha256,
+      source: { ...source },
+      pipeline: { name: pipeline.name, hash: pipeline.hash, tool: TOOL },
+      meta: { ...meta },
+      stats: {
+        blocks: blocks.length,
+        kept,
+        removed: blocks.length - kept,
+        charsIn: sourceText(file).length,
+        charsOut: text.length,
+        removedBy: Object.fromEntries(Object.entries(removedBy).sort(([a], [b]) => (a < b ? -1 : 1))),
+      },
+      warnings,
+      blocks: out,
+    },
+  };
+}

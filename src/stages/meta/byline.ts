@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { Block } from '../../model/block.js';
+import { removeBlock, type UnboilFile } from '../../model/document.js';
+import { isProse, textFeatures } from '../../text/features.js';
+import { findDates } from '../../text/dates.js';
+import { stopwordsFor } from '../../text/stopwords.js';
+import type { DocumentStage } from '../types.js';
+
+const options = z
+  .object({
+    keep: z.boolean().default(false).describe('Keep bylines and datelines in the clean text (they always go to metadata).'),
+    window: z.number().int().min(1).default(3).describe('How many prose paragraphs into the document to look for a byline or dateline.'),
+  })
+  .strict();
+
+const BY =
+  /^(?:(?:written|posted|published|reported|words|text|story|photos?)\s+by|by|von|par|por|di|da|door|przez|av|af|от|автор[:：]?|作者[:：]?|autor(?:in)?[:：]?|auteur[:：]?|author[:：]?)\s+(.+)$/iu;
+/** A person's name: two to four capitalised words (particles like "de", "van", "al-" allowed). */
+const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|der|van|von|la|le|al|bin|ibn|y)\s+)?\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+const DATE_LABEL = /^(?:published|posted|updated|date|on|veröffentlicht|aktualisiert|am|publié|mis à jour|le|publicado|actualizado|el|pubblicato|il|opublikowano|dnia|опубликовано|发布(?:时间|日期)?|日期)[\s:：]*/iu;
+const SEPARATORS = /^[\s,|–—\-·•/]+|[\s,|–—\-·•/]+$/gu;
+
+export interface Byline {
+  author: string | null;
+  date: string | null;
+  role: 'byline' | 'dateline';
+}
+
+/** Reads a byline ("By Xavier Villar", "Simon Westwood, January 20, 2025") or a dateline ("Sunday 19 January 2025"). */
+export function parseByline(text: string, lang: string | null): Byline | null {
+  const words = text.split(/\s+/).length;
+  if (words > 14) return null;
+  const dates = findDates(text, lang);
+  const date = dates[0];
+  const rest = date ? (text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length)).trim() : text.trim();
+
+  const by = BY.exec(rest);
+  if (by) {
+    const name = by[1]!.replace(/\s+(?:on|am|le|el|il|on)$/iu, '').replace(SEPARATORS, '').trim();
+    if (NAME.test(name) || name.split(/\s*(?:,|and|und|et|y|&)\s*/).every((n) => NAME.test(n.trim()))) {
+      return { author: name, date: date?.iso ?? null, role: 'byline' };
+    }
+  }
+  if (!date) return null;
+  const leftover = rest.replace(DATE_LABEL, '').replace(/\b(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[ap]m|utc|gmt|cet|cest|et|pt)\b/giu, '').replace(SEPARATORS, '').trim();
+  if (!leftover) return { author: null, date: date.iso, role: 'dateline' };
+  if (NAME.test(leftover)) return { author: leftover, date: date.iso, role: 'byline' };
+  return null;
+}
+
+/**
+ * Finds the byline and dateline near the start of the document and moves
+ * them to metadata. By default they leave the clean text (rule
+ * `metadata/byline`, `metadata/dateline`), as trafilatura does, so that the
+ * text is the article alone; `keep: true` leaves them in.
+ */
+export const byline: DocumentStage<z.infer<typeof options>> = {
+  kind: 'document',
+  name: 'byline',
+  description: 'Moves the byline (author) and dateline (publication date) near the start of the document into metadata.',
+  options,
+  run(file: UnboilFile, opts, ctx) {
+    const stop = stopwordsFor(file.data.lang3);
+    const meta = file.data.meta;
+    let prose = 0;
+    const found: Array<[Block, Byline]> = [];
+    for (const block of file.data.blocks) {
+      if (block.removed) continue;
+      const f = textFeatures(block.text, stop);
+      if (isProse(f) && ++prose > opts.window) break;
+      if (f.words > 14) continue;
+      const parsed = parseByline(block.text, meta.lang);
+      if (parsed) found.push([block, parsed]);
+    }
+    for (const [block, parsed] of found) {
+      meta.author ??= parsed.author;
+      meta.date ??= parsed.date;
+      block.role = parsed.role;
+      ctx.stats.update(`metadata.${parsed.role}`);
+      if (!opts.keep) {
+        removeBlock(file, block, {
+          stage: 'metadata',
+          rule: parsed.role,
+          reason: parsed.role === 'byline' ? `byline: author "${parsed.author}" moved to metadata` : `dateline: date ${parsed.date} moved to metadata`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { UnboilFile } from '../../model/document.js';
+import { isHeadlineLike, textFeatures } from '../../text/features.js';
+import { stopwordsFor } from '../../text/stopwords.js';
+import type { DocumentStage } from '../types.js';
+
+const options = z.object({}).strict();
+
+const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+[a-z]{2,12})\/?$/iu;
+const SITE_SEPARATOR = /\s+(?:[|–—»·•:]|::|-)\s+/;
+
+/** "Title | Site" → "Title": drops the part that names the site, when we know it. */
+export function stripSiteName(title: string, site: string | null): string {
+  const parts = title.split(SITE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const siteWord = site?.split('.')[0]?.toLowerCase();
+  const last = parts.at(-1)!.toLowerCase();
+  const first = parts[0]!.toLowerCase();
+  if (siteWord && last.includes(siteWord)) return parts.slice(0, -1).join(' | ').trim();
+  if (siteWord && first.includes(siteWord)) return parts.slice(1).join(' | ').trim();
+  return title;
+}
+
+/**
+ * Title and site, once cleaning has decided what the article is: the title
+ * is the block the boilerplate stage marked (first kept heading otherwise),
+ * the site the URL host, else a bare domain line of the page, else the first
+ * part of a "Site | Tagline" header. Values set earlier (HTML meta tags) win.
+ */
+export const metadata: DocumentStage<z.infer<typeof options>> = {
+  kind: 'document',
+  name: 'metadata',
+  description: 'Extracts title and site from the cleaned document (values from HTML meta tags win).',
+  options,
+  run(file: UnboilFile) {
+    const { meta, blocks, source } = file.data;
+    if (!meta.site && source.url) {
+      try {
+        meta.site = new URL(source.url).hostname.replace(/^www\./, '');
+      } catch {
+        /* not a URL: leave the site to the page content */
+      }
+    }
+    if (!meta.site) {
+      const domain = blocks.map((b) => DOMAIN.exec(b.text)?.[1]).find(Boolean);
+      const header = blocks.find((b) => b.removed?.rule === 'site-header');
+      meta.site = domain?.toLowerCase() ?? header?.text.split(SITE_SEPARATOR)[0]?.trim() ?? null;
+    }
+    source.site ??= meta.site;
+    if (!meta.title) {
+      const stop = stopwordsFor(file.data.lang3);
+      const kept = blocks.filter((b) => !b.removed);
+      const marked = kept.find((b) => b.role === 'title') ?? kept.find((b) => b.kind === 'heading' && b.level === 1);
+      const fallback = kept.slice(0, 3).find((b) => isHeadlineLike(textFeatures(b.text, stop)));
+      const title = marked ?? fallback;
+      if (title) meta.title = stripSiteName(title.text, meta.site);
+    }
+  },
+};

@@ -1,0 +1,90 @@
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { InputError } from '../../errors.js';
+import { warn, type Format, type UnboilFile } from '../../model/document.js';
+import type { DocumentStage } from '../types.js';
+import { decodeBytes, sniffMetaCharset } from './charset.js';
+
+const options = z
+  .object({
+    maxBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024)
+      .describe('Largest decoded (decompressed) document accepted, in bytes; larger inputs fail with a clear error.'),
+  })
+  .strict();
+
+export type DecodeOptions = z.infer<typeof options>;
+
+const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
+
+/** Share of bytes in the first 8 KiB that no text file contains (NUL and most C0 controls). */
+function binaryEvidence(bytes: Uint8Array): { nul: number; controls: number; sample: number } {
+  const sample = Math.min(bytes.length, 8192);
+  let nul = -1;
+  let controls = 0;
+  for (let i = 0; i < sample; i++) {
+    const b = bytes[i]!;
+    if (b === 0 && nul < 0) nul = i;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
+  }
+  return { nul, controls, sample };
+}
+
+const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+
+/** Content sniffing for inputs whose extension does not say what they are. */
+export function sniffFormat(text: string): Format {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return 'html';
+  const tags = text.slice(0, 20000).match(/<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^>]*>/gi);
+  return tags && tags.length >= 5 ? 'html' : 'text';
+}
+
+export const decode: DocumentStage<DecodeOptions> = {
+  kind: 'document',
+  name: 'decode',
+  description: 'Decompresses gzip, rejects binary input, and decodes bytes to text (BOM, <meta charset>, UTF-8, detected legacy charset).',
+  options,
+  run(file: UnboilFile, opts) {
+    let bytes = file.data.bytes;
+    if (!bytes) throw new InputError(file.path, 'no bytes to decode (was the document already decoded?)');
+    if (isGzip(bytes)) {
+      try {
+        bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: opts.maxBytes }));
+      } catch (error) {
+        const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+        throw new InputError(
+          file.path,
+          tooBig
+            ? `gzip content is larger than ${opts.maxBytes} bytes (decode.maxBytes)`
+            : `broken gzip data: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+    }
+    if (bytes.byteLength > opts.maxBytes) {
+      throw new InputError(file.path, `document is ${bytes.byteLength} bytes, more than decode.maxBytes (${opts.maxBytes})`);
+    }
+    if (!hasUtf16Bom(bytes)) {
+      const evidence = binaryEvidence(bytes);
+      if (evidence.nul >= 0) throw new InputError(file.path, `binary file: NUL byte at offset ${evidence.nul}`);
+      if (evidence.sample > 0 && evidence.controls / evidence.sample > 0.1) {
+        throw new InputError(file.path, `binary file: ${evidence.controls} control bytes in the first ${evidence.sample}`);
+      }
+    }
+    const hint = file.data.formatHint;
+    const sniffHtml = hint === 'html' || /<html|<meta/i.test(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
+    const decoded = decodeBytes(bytes, sniffHtml ? sniffMetaCharset(bytes) : null);
+    if (decoded.invalid > 0) {
+      warn(file, 'decode', 'invalid-bytes', `${decoded.invalid} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD`);
+    }
+    file.value = decoded.text;
+    file.data.source.encoding = decoded.encoding;
+    file.data.source.format = hint ?? sniffFormat(decoded.text);
+    delete file.data.bytes;
+  },
+};
+

@@ -1,0 +1,46 @@
+import type { Block } from '../../../model/block.js';
+import { removeBlock, type UnboilFile } from '../../../model/document.js';
+import { isHeadlineLike, isProse, textFeatures, type TextFeatures } from '../../../text/features.js';
+
+/** A kept block with the features the rules look at. */
+export interface Item {
+  block: Block;
+  f: TextFeatures;
+  prose: boolean;
+  headline: boolean;
+  /** A sentence without being a paragraph: a one-line bio, a standfirst. */
+  sentence: boolean;
+}
+
+/** What every boilerplate rule gets: the kept blocks in order, and a way to remove one. */
+export class RuleContext {
+  readonly items: Item[];
+  constructor(
+    private readonly file: UnboilFile,
+    stopwords: ReadonlySet<string>,
+  ) {
+    this.items = file.data.blocks
+      .filter((block) => !block.removed)
+      .map((block) => {
+        const f = textFeatures(block.text, stopwords);
+        return {
+          block,
+          f,
+          prose: isProse(f),
+          headline: isHeadlineLike(f),
+          sentence: f.words >= 8 && f.stopDensity >= 0.2,
+        };
+      });
+  }
+
+  remove(item: Item, rule: string, reason: string): void {
+    removeBlock(this.file, item.block, { stage: 'boilerplate', rule, reason });
+  }
+
+  /** The items still kept, in order. */
+  kept(): Item[] {
+    return this.items.filter((item) => !item.block.removed);
+  }
+}
+
+export type Rule = (ctx: RuleContext) => void;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { UnboilFile } from '../../../model/document.js';
+import { stopwordsFor } from '../../../text/stopwords.js';
+import type { DocumentStage } from '../../types.js';
+import { RuleContext, type Rule } from './context.js';
+import { glossaryBoxes } from './rules/glossary.js';
+import { aroundMainText } from './rules/main-text.js';
+import { relatedLists } from './rules/related.js';
+import { commentForms, mediaTabs, tagLists, widgetLines } from './rules/widgets.js';
+
+const RULES = {
+  widgets: widgetLines,
+  tags: tagLists,
+  comments: commentForms,
+  gallery: mediaTabs,
+  related: relatedLists,
+  glossary: glossaryBoxes,
+} satisfies Record<string, Rule>;
+
+const options = z
+  .object({
+    rules: z
+      .object(Object.fromEntries(Object.keys(RULES).map((name) => [name, z.boolean().default(true)])) as Record<keyof typeof RULES, z.ZodDefault<z.ZodBoolean>>)
+      .strict()
+      .default(Object.fromEntries(Object.keys(RULES).map((name) => [name, true])) as Record<keyof typeof RULES, boolean>)
+      .describe('Turn single rule families off (all on by default).'),
+    mainText: z.boolean().default(true).describe('Find the main text and remove the short blocks before and after it.'),
+    shortPenalty: z
+      .number()
+      .min(0)
+      .default(30)
+      .describe('Cost, in characters of prose, of a non-prose block inside the main text; higher splits the main text more readily.'),
+    keepOutsideProse: z
+      .boolean()
+      .default(true)
+      .describe('Keep prose paragraphs that lie outside the main text (false drops them: stricter, may lose text).'),
+  })
+  .strict();
+
+export type BoilerplateOptions = z.infer<typeof options>;
+
+/**
+ * Removes boilerplate from text by features of each block and its
+ * neighbours: specific widget rules first (each with its own rule id),
+ * then the position of what is left relative to the main text.
+ */
+export const boilerplate: DocumentStage<BoilerplateOptions> = {
+  kind: 'document',
+  name: 'boilerplate',
+  description: 'Removes menus, language switchers, social prompts, glossary boxes, related lists, tags, comment forms, galleries and the short lines around the main text.',
+  options,
+  run(file: UnboilFile, opts, ctx) {
+    const rules = new RuleContext(file, stopwordsFor(file.data.lang3));
+    for (const [name, rule] of Object.entries(RULES)) {
+      if (opts.rules[name as keyof typeof RULES]) rule(rules);
+    }
+    if (opts.mainText) aroundMainText(rules, opts);
+    ctx.stats.update('boilerplate.documents');
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * Small multilingual lexicon of widget words: one signal among others (the
+ * rules also look at line length, punctuation and position), never a list of
+ * exact strings. Patterns match a whole short line, case-insensitively.
+ * Languages: English, German, French, Spanish, Italian, Portuguese, Dutch,
+ * Polish, Russian, Chinese, Japanese (the languages of the evaluation corpus).
+ */
+const line = (alternatives: string[]) =>
+  new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${alternatives.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');
+
+/** Headers of related-content lists: the headline-like lines after them go too. */
+export const RELATED_HEADER = line([
+  'related(?: (?:posts?|articles?|content|stories|news|links|items|reading|topics|coverage))?',
+  'more (?:on|about) (?:this|the) (?:topic|subject|story)', 'more (?:from|in|stories|news|articles)(?: [\\p{L} ]{1,30})?',
+  '(?:read|see) (?:more|also|next)', 'also read', 'you (?:may|might|will) also (?:like|enjoy|be interested in)',
+  'recommended(?: (?:for you|reading|articles|stories))?', 'further reading', '(?:most )?popular(?: (?:posts|articles|stories|now))?',
+  'most (?:read|viewed|popular|shared|commented)', 'latest (?:news|posts|articles|stories)', 'recent (?:posts|articles|news|stories)',
+  'trending(?: now)?', "don'?t miss", 'in other news', 'what to read next', 'other (?:articles|stories|news)', 'previous(?: post| article)?',
+  'next(?: post| article)?',
+  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen|nachrichten|meldungen|informationen)', 'mehr zum thema',
+  'das könnte (?:sie|dich) auch interessieren', 'auch interessant', 'lesen sie (?:auch|mehr)', 'meistgelesen(?:e)?',
+  'articles? (?:similaires|liés|connexes|récents)', '(?:à )?lire aussi', 'sur le même (?:sujet|thème)', 'voir aussi',
+  'vous aimerez (?:aussi|également)', 'les plus lus',
+  '(?:artículos|entradas|noticias|publicaciones) (?:relacionad[oa]s|recientes)', 'te puede interesar', 'lee (?:también|más)', 'ver (?:también|más)',
+  'articoli correlati', 'leggi anche', 'potrebbe interessarti', 'artigos relacionados', 'leia também', 'veja também',
+  'gerelateerde (?:artikelen|berichten)', 'lees ook', 'meer over dit onderwerp',
+  'podobne (?:artykuły|wpisy|posty)', '(?:czytaj|zobacz) (?:też|także|również)', 'powiązane(?: artykuły| wpisy)?', 'najczęściej czytane',
+  'похожие (?:статьи|записи|новости)', '(?:читайте|смотрите) также', 'по теме', 'другие новости',
+  '相关(?:文章|阅读|新闻|推荐|内容)', '推荐阅读', '延伸阅读', '热门文章', '関連記事', 'おすすめ記事',
+]);
+
+/** "Follow us", share bars and the like. */
+export const SOCIAL = line([
+  'follow us(?: on)?', 'find us on', 'join us on', 'connect with us', 'like us on [\\p{L}]+', 'share(?: (?:this|on|via|it))?(?: (?:article|post|story|page))?',
+  'tweet(?: this)?', 'email this', 'print(?: this)?(?: article| page)?',
+  'folgen sie uns(?: auf)?', 'teilen(?: auf)?', 'diesen artikel teilen', 'suivez[- ]nous(?: sur)?', 'partager(?: sur| cet article)?',
+  'síguenos(?: en)?', 'compartir(?: en)?', 'seguici(?: su)?', 'condividi(?: su)?', 'siga-nos', 'compartilhe', 'volg ons(?: op)?', 'delen',
+  'obserwuj nas', 'udostępnij', 'podziel się', 'подписывайтесь', 'поделиться', 'мы в соцсетях', '分享(?:到)?', '关注我们', 'シェア',
+  '(?:(?:facebook|twitter|x|instagram|linkedin|youtube|telegram|whatsapp|pinterest|tiktok|reddit|vk|xing|mastodon|threads|rss|e-?mail)[\\s|•·,/]*){1,12}',
+]);
+
+/** Headers and prompts of comment sections and forms. */
+export const COMMENT_HEADER = line([
+  '(?:\\d+ |no |one )?comments?(?: \\(\\d+\\))?', 'post a comment', 'leave a (?:reply|comment)', 'add (?:a |your )?comment', 'write a comment',
+  '(?:\\d+ )?responses?', 'join the discussion', 'comments are closed', 'log in to (?:comment|reply)', 'reply',
+  'kommentare?(?: \\(\\d+\\))?', 'kommentar (?:schreiben|hinterlassen|verfassen)', 'keine kommentare', 'antworten',
+  '(?:\\d+ )?commentaires?', 'laisser un commentaire', 'répondre', 'comentarios?', 'deja (?:un|tu) comentario', 'responder',
+  'commenti', 'lascia un commento', 'rispondi', 'comentários', 'deixe um comentário', 'reacties?', 'laat een reactie achter',
+  'komentarze?', 'dodaj komentarz', 'brak komentarzy', 'odpowiedz', 'комментари[ий]', 'оставить комментарий', 'ответить',
+  '评论', '发表评论', '留言', 'コメント',
+]);
+
+/** Labels of form fields (the line holds nothing but the label and a colon). */
+export const FORM_LABEL = line([
+  '\\*?\\s*(?:your )?(?:name|e-?mail(?: address)?|website|url|text|comment|message|subject|title|phone|captcha)\\s*\\*?\\s*[:：]?\\s*\\*?',
+  '\\*?\\s*(?:nom|courriel|site web|nachricht|kommentar|webseite|nombre|correo(?: electrónico)?|mensaje|nome|messaggio|imię|treść|wiadomość|имя|сообщение|姓名|邮箱|内容)\\s*\\*?\\s*[:：]?\\s*\\*?',
+]);
+
+export const FORM_BUTTON = line([
+  'send', 'submit(?: comment)?', 'post(?: comment)?', 'cancel(?: reply)?', 'senden', 'absenden', 'abschicken', 'envoyer', 'enviar',
+  'invia', 'verstuur', 'wyślij', 'отправить', '提交', '发送', '送信',
+]);
+
+/** Tabs of media widgets ("Gallery / Photo / Film"). */
+export const MEDIA_TAB = line([
+  'galler(?:y|ies)', 'photos?(?: gallery)?', 'pictures?', 'images?', 'videos?', 'films?', 'media', 'audio', 'podcasts?', 'infographics?', 'multimedia',
+  'galerie', 'bilder', 'fotos?', 'vidéos?', 'galería', 'galeria', 'zdjęcia', 'wideo', 'фото', 'видео', 'фотогалерея', '图片', '视频', '写真', '動画',
+]);
+
+/** Tag and category lines ("Tags:", "Filed under:"). The list may follow on the same line or the next. */
+export const TAGS_HEADER =
+  /^[\s\p{P}]*(?:tags?|tagged(?: with| as)?|topics?|keywords?|labels?|categor(?:y|ies)|filed under|posted in|schlagwörter|schlagworte|stichwörter|themen|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|temas|categorías?|tag|parole chiave|categorie|trefwoorden|tagi|słowa kluczowe|kategorie|метки|теги|ключевые слова|рубрик[аи]|标签|关键词|分类|タグ)\s*[:：]/iu;
+
+export const COPYRIGHT =
+  /(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|無断転載)/iu;
+
+export const LEGAL = line([
+  'imprint', 'impressum', 'privacy(?: policy| notice| settings)?', 'terms(?: (?:of use|of service|and conditions|& conditions))?', 'disclaimer',
+  'legal notice', 'contact(?: us)?', 'about(?: us)?', 'datenschutz(?:erklärung)?', 'kontakt', 'mentions légales', 'politique de confidentialité',
+  'aviso legal', 'política de privacidad', 'contacto', 'polityka prywatności', 'regulamin', 'kontakt', 'контакты', 'политика конфиденциальности',
+  '联系我们', '隐私政策', '免责声明'
+]);
+
+export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
+export const NEWSLETTER =
+  /\bnewsletter\b|\bsubscribe\b|\bsign up\b|abonnieren|s'abonner|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti|assine|aboneer|zapisz się|подпишитесь|订阅/iu;
+
+/** Endonyms used in language switchers, besides ISO 639-1 codes. */
+export const LANGUAGE_NAMES = new Set(
+  'english français francais deutsch español espanol italiano português portugues nederlands polski русский українська türkçe العربية عربي فارسی 中文 简体中文 繁體中文 日本語 한국어 ελληνικά čeština svenska dansk norsk suomi magyar română български српски hrvatski עברית हिन्दी bahasa'.split(' '),
+);

@@ -1,0 +1,96 @@
+import { comparable } from '../../../../text/normalize-text.js';
+import type { Item, RuleContext } from '../context.js';
+
+export interface MainTextOptions {
+  /** Cost of a non-prose block inside the main text, in characters of prose. */
+  shortPenalty: number;
+  /** Keep prose paragraphs found outside the main run (true) or drop them (false). */
+  keepOutsideProse: boolean;
+}
+
+/**
+ * The main text is the densest run of prose: the maximum-sum run of blocks
+ * where prose counts its length and any other block costs `shortPenalty`
+ * (Kadane's algorithm, as in body-text extraction). Returns [first, last]
+ * indexes into `items`, or null when the document has no prose at all.
+ */
+export function mainRun(items: Item[], shortPenalty: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestScore = 0;
+  let start = 0;
+  let score = 0;
+  items.forEach((item, k) => {
+    const gain = item.prose ? item.f.chars : -shortPenalty;
+    if (score <= 0) {
+      start = k;
+      score = 0;
+    }
+    score += gain;
+    if (score > bestScore) {
+      bestScore = score;
+      best = [start, k];
+    }
+  });
+  return best;
+}
+
+const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
+const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
+
+/**
+ * Judges the blocks around the main text by their position (jusText's
+ * context pass, simplified): before it, only the title (the last
+ * headline-like line) and a standfirst survive; after it, only sentences
+ * that run on from the text (an author's bio). The title is marked for the
+ * metadata stage; its earlier copies are kept for dedupe to resolve.
+ */
+export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
+  const items = ctx.kept();
+  const run = mainRun(items, options.shortPenalty);
+  if (!run) return;
+  const [first, last] = run;
+
+  let title = -1;
+  for (let k = first - 1; k >= 0; k--) {
+    const it = items[k]!;
+    if (it.headline && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6)) {
+      title = k;
+      break;
+    }
+  }
+  if (title >= 0) items[title]!.block.role = 'title';
+  const titleText = title >= 0 ? comparable(items[title]!.block.text) : null;
+
+  const shortRun = (k: number) => {
+    let a = k;
+    let b = k;
+    while (a > 0 && !items[a - 1]!.prose && !items[a - 1]!.block.removed) a--;
+    while (b < items.length - 1 && !items[b + 1]!.prose && !items[b + 1]!.block.removed) b++;
+    return b - a + 1;
+  };
+
+  for (let k = 0; k < first; k++) {
+    const it = items[k]!;
+    if (k === title || (titleText !== null && comparable(it.block.text) === titleText)) continue;
+    if (k > title && title >= 0 && it.sentence) continue; // standfirst between title and text
+    if (it.prose && options.keepOutsideProse) continue;
+    if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
+    else if (SEPARATED.test(it.block.text) && it.f.words <= 12 && !it.prose) {
+      ctx.remove(it, 'site-header', 'site name and tagline line before the article title');
+    } else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph before the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
+    else ctx.remove(it, 'before-main', 'short non-sentence line before the article title');
+  }
+
+  let attached = true;
+  for (let k = last + 1; k < items.length; k++) {
+    const it = items[k]!;
+    attached &&= it.sentence;
+    if (attached) continue; // a bio or closing sentence that runs on from the text
+    if (it.prose && options.keepOutsideProse) continue;
+    if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
+    else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph after the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
+    else ctx.remove(it, 'after-main', 'short non-sentence line after the end of the article');
+  }
+}

@@ -1,0 +1,21 @@
+import type { RuleContext } from '../context.js';
+import { RELATED_HEADER } from '../lexicon.js';
+
+/**
+ * "Related Posts", "More on this topic", "Lesen Sie auch"… and the list of
+ * headlines under it: every following block up to the next prose paragraph
+ * goes with the header, because those are links to other articles.
+ */
+export function relatedLists(ctx: RuleContext): void {
+  const items = ctx.kept();
+  for (let k = 0; k < items.length; k++) {
+    const header = items[k]!;
+    if (header.f.words > 8 || header.prose || !RELATED_HEADER.test(header.block.text)) continue;
+    ctx.remove(header, 'related', 'related-content header');
+    let j = k + 1;
+    for (; j < items.length && !items[j]!.prose && items[j]!.f.words <= 30; j++) {
+      ctx.remove(items[j]!, 'related', `headline in the related-content list under "${header.block.text}"`);
+    }
+    k = j - 1;
+  }
+}
