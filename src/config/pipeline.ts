@@ -103,11 +103,11 @@ export function resolvePipeline(input: unknown, fallbackName = 'custom'): Pipeli
 
 /**
  * Loads a pipeline by built-in name (`default`, `strict`) or by path to a
- * JSON file. Throws ConfigError for a missing file, bad JSON or bad content.
+ * JSON file (relative to `cwd`). Throws ConfigError for a missing file, bad JSON or bad content.
  */
-export function loadPipeline(nameOrPath = 'default'): Pipeline {
+export function loadPipeline(nameOrPath = 'default', cwd = '.'): Pipeline {
   const isName = /^[\w-]+$/.test(nameOrPath) && !nameOrPath.endsWith('.json');
-  const file = isName ? new URL(`${nameOrPath}.json`, PIPELINES_DIR) : resolve(nameOrPath);
+  const file = isName ? new URL(`${nameOrPath}.json`, PIPELINES_DIR) : resolve(cwd, nameOrPath);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

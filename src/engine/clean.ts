@@ -21,8 +21,8 @@ export interface CleanOptions {
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-export function resolvePipelineOption(pipeline: Pipeline | string | undefined): Pipeline {
-  return typeof pipeline === 'object' ? pipeline : loadPipeline(pipeline ?? 'default');
+export function resolvePipelineOption(pipeline: Pipeline | string | undefined, cwd?: string): Pipeline {
+  return typeof pipeline === 'object' ? pipeline : loadPipeline(pipeline ?? 'default', cwd);
 }
 
 /** Runs the per-document stages of a pipeline on one document, in order. */

@@ -27,7 +27,7 @@ const posix = (p: string) => p.split(sep).join('/');
  * sorted order. Folders contribute only known extensions; a file named
  * explicitly is taken whatever its extension (its format is then sniffed).
  */
-export function collectInputs(paths: string[], cwd = process.cwd()): InputFile[] {
+export function collectInputs(paths: string[], cwd = '.'): InputFile[] {
   const found: InputFile[] = [];
   for (const given of paths) {
     const abs = resolve(cwd, given);

@@ -54,9 +54,9 @@ export interface RunSummary {
  * inputs and the pipeline, never on which document finished first.
  */
 export async function runPipeline(options: RunOptions): Promise<{ summary: RunSummary; results: DocumentResult[] }> {
-  const pipeline = resolvePipelineOption(options.pipeline);
+  const cwd = options.cwd ?? '.';
+  const pipeline = resolvePipelineOption(options.pipeline, cwd);
   const logger = options.logger ?? silentLogger;
-  const cwd = options.cwd ?? process.cwd();
   const inputs = collectInputs(options.inputs, cwd);
   if (!inputs.length) throw new ConfigError(`no documents found in ${options.inputs.join(', ')} (looked for .txt, .text, .html, .htm, .xhtml and their .gz)`);
   if (options.out) guardOutput(inputs, resolve(cwd, options.out));
