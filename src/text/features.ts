@@ -9,6 +9,8 @@ export interface TextFeatures {
   stopDensity: number;
   /** Ends with sentence punctuation (. ! ? … and CJK equivalents, closing quotes allowed). */
   endsSentence: boolean;
+  /** Ends with a period or ellipsis (not ? or !). */
+  endsPeriod: boolean;
   /** Number of sentence ends inside the text. */
   sentences: number;
   /** Share of words that start with a capital letter. */
@@ -43,6 +45,7 @@ export function textFeatures(text: string, stopwords: ReadonlySet<string>): Text
     words: unspaced ? Math.round(text.replace(/\s/g, '').length / 2) : words.length,
     stopDensity: words.length ? stop / words.length : 0,
     endsSentence: SENTENCE_END.test(text),
+    endsPeriod: /[.…。]["'”’»)\]]*$/u.test(text),
     sentences: (text.match(/[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu) ?? []).length,
     capitalized: words.length ? capitalized / words.length : 0,
     digits: text.length ? digits / text.length : 0,
@@ -58,6 +61,7 @@ export function textFeatures(text: string, stopwords: ReadonlySet<string>): Text
  * so it also wants sentence punctuation or the stop-word density of running text.
  */
 export function isProse(f: TextFeatures): boolean {
+  if (isTitleCaseQuestion(f)) return false;
   if (f.unspaced) return f.chars >= 40 || (f.endsSentence && f.chars >= 20);
   if (f.words < 6) return false;
   if (f.endsSentence) return f.words >= 8 || f.stopDensity >= 0.25;
@@ -65,7 +69,16 @@ export function isProse(f: TextFeatures): boolean {
   return f.words >= 18 && f.stopDensity >= 0.2 && f.capitalized < 0.6;
 }
 
+/**
+ * A headline that ends in "?" or "!" ("What Does it Mean for the Two
+ * Actors?"): title case gives it away, since running text capitalizes few
+ * words (German nouns included, well under 60%).
+ */
+function isTitleCaseQuestion(f: TextFeatures): boolean {
+  return f.endsSentence && !f.endsPeriod && f.sentences <= 1 && f.words <= 20 && f.capitalized >= 0.6;
+}
+
 /** A short line shaped like a title or heading: few words, no final period. */
 export function isHeadlineLike(f: TextFeatures): boolean {
-  return !f.endsSentence && !f.endsColon && f.words >= 2 && f.words <= 25 && f.separators === 0;
+  return (!f.endsSentence || isTitleCaseQuestion(f)) && !f.endsColon && f.words >= 2 && f.words <= 25 && f.separators === 0;
 }

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import type { Block } from '../../model/block.js';
 import { removeBlock, type UnboilFile } from '../../model/document.js';
-import { isProse, textFeatures } from '../../text/features.js';
 import { findDates } from '../../text/dates.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
+import { itemsOf } from '../text/boilerplate/context.js';
+import { BYLINE_REACH, MAIN_TEXT_PENALTY, mainRun } from '../text/boilerplate/rules/main-text.js';
 
 const options = z
   .object({
     keep: z.boolean().default(false).describe('Keep bylines and datelines in the clean text (they always go to metadata).'),
-    window: z.number().int().min(1).default(3).describe('How many prose paragraphs into the document to look for a byline or dateline.'),
+    window: z.number().int().min(1).default(3).describe('How many prose paragraphs into the main text to look for a byline or dateline.'),
+    before: z.number().int().min(0).default(BYLINE_REACH).describe('How many blocks before the start of the main text to look for a byline or dateline.'),
   })
   .strict();
 
@@ -60,14 +62,15 @@ export const byline: DocumentStage<z.infer<typeof options>> = {
   description: 'Moves the byline (author) and dateline (publication date) near the start of the document into metadata.',
   options,
   run(file: UnboilFile, opts, ctx) {
-    const stop = stopwordsFor(file.data.lang3);
     const meta = file.data.meta;
+    // Bylines sit next to the title, just before (or in the first paragraphs
+    // of) the main text, which may start far down a page full of sidebars.
+    const items = itemsOf(file.data.blocks, stopwordsFor(file.data.lang3));
+    const start = Math.max(0, (mainRun(items, MAIN_TEXT_PENALTY)?.[0] ?? 0) - opts.before);
     let prose = 0;
     const found: Array<[Block, Byline]> = [];
-    for (const block of file.data.blocks) {
-      if (block.removed) continue;
-      const f = textFeatures(block.text, stop);
-      if (isProse(f) && ++prose > opts.window) break;
+    for (const { block, f, prose: isProse } of items.slice(start)) {
+      if (isProse && ++prose > opts.window) break;
       if (f.words > 14) continue;
       const parsed = parseByline(block.text, meta.lang);
       if (parsed) found.push([block, parsed]);

@@ -66,7 +66,10 @@ export const dedupe: DocumentStage<DedupeOptions> = {
       // The title keeps its first occurrence, wherever the boilerplate stage marked it.
       if (title?.block.removed) {
         const kept = entries.find((e) => e.key === title.key && !e.block.removed);
-        if (kept) kept.block.role = 'title';
+        if (kept) {
+          kept.block.role = 'title';
+          delete title.block.role;
+        }
       }
     }
 

@@ -12,25 +12,27 @@ export interface Item {
   sentence: boolean;
 }
 
+/** The kept blocks with their features. */
+export function itemsOf(blocks: readonly Block[], stopwords: ReadonlySet<string>): Item[] {
+  return blocks
+    .filter((block) => !block.removed)
+    .map((block) => {
+      const f = textFeatures(block.text, stopwords);
+      return { block, f, prose: isProse(f), headline: isHeadlineLike(f), sentence: f.words >= 8 && f.stopDensity >= 0.2 };
+    });
+}
+
 /** What every boilerplate rule gets: the kept blocks in order, and a way to remove one. */
 export class RuleContext {
   readonly items: Item[];
+  /** The document's language (ISO 639-1), when known: date parsing uses it. */
+  readonly lang: string | null;
   constructor(
     private readonly file: UnboilFile,
     stopwords: ReadonlySet<string>,
   ) {
-    this.items = file.data.blocks
-      .filter((block) => !block.removed)
-      .map((block) => {
-        const f = textFeatures(block.text, stopwords);
-        return {
-          block,
-          f,
-          prose: isProse(f),
-          headline: isHeadlineLike(f),
-          sentence: f.words >= 8 && f.stopDensity >= 0.2,
-        };
-      });
+    this.lang = file.data.meta.lang;
+    this.items = itemsOf(file.data.blocks, stopwords);
   }
 
   remove(item: Item, rule: string, reason: string): void {

@@ -4,17 +4,19 @@ import { stopwordsFor } from '../../../text/stopwords.js';
 import type { DocumentStage } from '../../types.js';
 import { RuleContext, type Rule } from './context.js';
 import { glossaryBoxes } from './rules/glossary.js';
-import { aroundMainText } from './rules/main-text.js';
+import { aroundMainText, MAIN_TEXT_PENALTY } from './rules/main-text.js';
 import { relatedLists } from './rules/related.js';
 import { commentForms, mediaTabs, tagLists, widgetLines } from './rules/widgets.js';
 
+// Order matters: the specific structures (forms, boxes, lists) claim their
+// blocks before the single-line widget patterns and the related-list header.
 const RULES = {
-  widgets: widgetLines,
-  tags: tagLists,
   comments: commentForms,
+  tags: tagLists,
   gallery: mediaTabs,
-  related: relatedLists,
   glossary: glossaryBoxes,
+  related: relatedLists,
+  widgets: widgetLines,
 } satisfies Record<string, Rule>;
 
 const options = z
@@ -28,7 +30,7 @@ const options = z
     shortPenalty: z
       .number()
       .min(0)
-      .default(30)
+      .default(MAIN_TEXT_PENALTY)
       .describe('Cost, in characters of prose, of a non-prose block inside the main text; higher splits the main text more readily.'),
     keepOutsideProse: z
       .boolean()

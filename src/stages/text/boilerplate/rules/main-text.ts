@@ -1,4 +1,5 @@
 import { comparable } from '../../../../text/normalize-text.js';
+import { parseByline } from '../../../meta/byline.js';
 import type { Item, RuleContext } from '../context.js';
 
 export interface MainTextOptions {
@@ -7,6 +8,12 @@ export interface MainTextOptions {
   /** Keep prose paragraphs found outside the main run (true) or drop them (false). */
   keepOutsideProse: boolean;
 }
+
+/** How many blocks before the main text a byline or dateline may sit. */
+export const BYLINE_REACH = 8;
+
+/** Default cost of a non-prose block inside the main text (see mainRun). */
+export const MAIN_TEXT_PENALTY = 30;
 
 /**
  * The main text is the densest run of prose: the maximum-sum run of blocks
@@ -50,10 +57,17 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   if (!run) return;
   const [first, last] = run;
 
+  // Bylines and datelines near the start of the text are the byline stage's to take.
+  const bylines = new Set<number>();
+  for (let k = Math.max(0, first - BYLINE_REACH); k < first; k++) {
+    const it = items[k]!;
+    if (it.f.words <= 14 && parseByline(it.block.text, ctx.lang)) bylines.add(k);
+  }
+
   let title = -1;
   for (let k = first - 1; k >= 0; k--) {
     const it = items[k]!;
-    if (it.headline && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6)) {
+    if (it.headline && !bylines.has(k) && it.f.digits < 0.15 && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6)) {
       title = k;
       break;
     }
@@ -72,6 +86,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   for (let k = 0; k < first; k++) {
     const it = items[k]!;
     if (k === title || (titleText !== null && comparable(it.block.text) === titleText)) continue;
+    if (bylines.has(k)) continue;
     if (k > title && title >= 0 && it.sentence) continue; // standfirst between title and text
     if (it.prose && options.keepOutsideProse) continue;
     if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');

@@ -12,8 +12,10 @@ export function relatedLists(ctx: RuleContext): void {
     const header = items[k]!;
     if (header.f.words > 8 || header.prose || !RELATED_HEADER.test(header.block.text)) continue;
     ctx.remove(header, 'related', 'related-content header');
+    // The list is the run of non-prose blocks right under the header; a block
+    // another rule already removed ends it (what follows is something else).
     let j = k + 1;
-    for (; j < items.length && !items[j]!.prose && items[j]!.f.words <= 30; j++) {
+    for (; j < items.length && !items[j]!.prose && items[j]!.f.words <= 30 && items[j]!.block.i === items[j - 1]!.block.i + 1; j++) {
       ctx.remove(items[j]!, 'related', `headline in the related-content list under "${header.block.text}"`);
     }
     k = j - 1;
