@@ -4,7 +4,7 @@ import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
 import { ConfigError, InputError, UnboilError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { Format, UnboilFile } from '../model/document.js';
+import type { DocumentMeta, Format, UnboilFile } from '../model/document.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { newDocument, resolvePipelineOption, runCorpusStages, runDocumentStages } from './clean.js';
@@ -34,6 +34,7 @@ export interface DocumentResult {
   blocks: number;
   kept: number;
   removedBy: Record<string, number>;
+  meta: DocumentMeta;
 }
 
 export interface RunSummary {
@@ -100,7 +101,7 @@ export async function runPipeline(options: RunOptions): Promise<{ summary: RunSu
     totals.charsIn += s.charsIn;
     totals.charsOut += s.charsOut;
     for (const [rule, n] of Object.entries(s.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
-    results.push({ path: input.display, output: stem, text, blocks: s.blocks, kept: s.kept, removedBy: s.removedBy });
+    results.push({ path: input.display, output: stem, text, blocks: s.blocks, kept: s.kept, removedBy: s.removedBy, meta: sidecar.meta });
     if (options.out) {
       const base = join(resolve(cwd, options.out), stem);
       writes.push(limit(() => writeAtomic(`${base}.txt`, text)), limit(() => writeAtomic(`${base}.json`, toJson(sidecar))));
