@@ -20,7 +20,12 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-export const isBlank = (text: string): boolean => normalizeText(text) === '';
+/**
+ * Whitespace only, counting the invisible spaces scrapers leave (NBSP, zero
+ * width): such a line separates blocks. A line of control characters is not
+ * blank: it becomes a block that normalize removes, on the record.
+ */
+export const isBlank = (text: string): boolean => /^[\s\u00A0\u200B-\u200D\u2060\uFEFF]*$/.test(text);
 
 /** Lower-cased letters and digits only, one space between words: for comparing blocks. */
 export function comparable(text: string): string {

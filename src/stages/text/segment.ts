@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceText, type UnboilFile } from '../../model/document.js';
+import { sourceText, warn, type UnboilFile } from '../../model/document.js';
 import { segmentHtml } from '../html/segment-html.js';
 import type { DocumentStage } from '../types.js';
 import { segmentText } from './segment-text.js';
@@ -15,5 +15,7 @@ export const segment: DocumentStage<z.infer<typeof options>> = {
   run(file: UnboilFile) {
     if (file.data.source.format === 'html') segmentHtml(file);
     else file.data.blocks = segmentText(sourceText(file));
+    // An empty scrape is worth a look (a failed fetch?) but not a failure.
+    if (!file.data.blocks.length) warn(file, 'segment', 'empty', 'the document has no text: the clean text is empty');
   },
 };
