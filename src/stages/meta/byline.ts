@@ -19,7 +19,7 @@ const BY =
   /^(?:(?:written|posted|published|reported|words|text|story|photos?)\s+by|by|von|par|por|di|da|door|przez|av|af|от|автор[:：]?|作者[:：]?|autor(?:in)?[:：]?|auteur[:：]?|author[:：]?)\s+(.+)$/iu;
 /** A person's name: two to four capitalised words (particles like "de", "van", "al-" allowed). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|der|van|von|la|le|al|bin|ibn|y)\s+)?\p{Lu}[\p{L}.'’-]*){1,3}$/u;
-const DATE_LABEL = /^(?:published|posted|updated|date|on|veröffentlicht|aktualisiert|am|publié|mis à jour|le|publicado|actualizado|el|pubblicato|il|opublikowano|dnia|опубликовано|发布(?:时间|日期)?|日期)[\s:：]*/iu;
+const DATE_LABEL = /^(?:(?:published|posted|updated|date|on|veröffentlicht|aktualisiert|am|publié|mis à jour|le|publicado|actualizado|el|pubblicato|il|opublikowano|dnia|опубликовано|发布(?:时间|日期)?|日期)(?:[\s:：]+|$))+/iu;
 const SEPARATORS = /^[\s,|–—\-·•/]+|[\s,|–—\-·•/]+$/gu;
 
 export interface Byline {
