@@ -18,7 +18,7 @@ function expectProvenance(cleaned: ReturnType<typeof cleanSeed>) {
 describe('seed 000: menu lines, headings, bio, related header', () => {
   const c = cleanSeed('000');
   it('removes the two "close" lines and the "Related Posts" header', () => {
-    expect(fates(c, 'close')).toEqual(['boilerplate/menu', 'boilerplate/before-main']);
+    expect(fates(c, 'close')).toEqual(['boilerplate/menu', 'boilerplate/menu']);
     expect(fates(c, 'Related Posts')).toEqual(['boilerplate/related']);
     expect(c.text).not.toMatch(/^close$/m);
   });

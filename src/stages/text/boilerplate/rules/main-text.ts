@@ -75,13 +75,16 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   if (title >= 0) items[title]!.block.role = 'title';
   const titleText = title >= 0 ? comparable(items[title]!.block.text) : null;
 
-  const shortRun = (k: number) => {
-    let a = k;
-    let b = k;
-    while (a > 0 && !items[a - 1]!.prose && !items[a - 1]!.block.removed) a--;
-    while (b < items.length - 1 && !items[b + 1]!.prose && !items[b + 1]!.block.removed) b++;
-    return b - a + 1;
-  };
+  // Length of the run of short lines each block belongs to, measured before
+  // anything is removed so that every line of one menu gets the same rule.
+  const runLength: number[] = new Array(items.length).fill(1);
+  for (let a = 0; a < items.length; ) {
+    let b = a;
+    if (!items[a]!.prose) while (b + 1 < items.length && !items[b + 1]!.prose) b++;
+    for (let k = a; k <= b; k++) runLength[k] = b - a + 1;
+    a = b + 1;
+  }
+  const shortRun = (k: number) => runLength[k]!;
 
   for (let k = 0; k < first; k++) {
     const it = items[k]!;
