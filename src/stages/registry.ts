@@ -24,8 +24,8 @@ export const STAGES: readonly Stage[] = [
   byline,
   dedupe,
   metadata,
-  siteTemplate,
   duplicateDocuments,
+  siteTemplate,
 ];
 
 export const stageByName = new Map(STAGES.map((stage) => [stage.name, stage]));

@@ -27,7 +27,8 @@ const keysOf = (file: UnboilFile) => new Set(file.data.blocks.filter((b) => !b.r
  * Blocks that recur on many pages of the same site (navigation, footers,
  * disclaimers that slipped past the per-page rules) are site template, not
  * content. Counting is per document and order-free, so the result does not
- * depend on which document was read first.
+ * depend on which document was read first. Runs after duplicate-documents,
+ * so that copies of one article do not turn its text into "template".
  */
 export const siteTemplate: CorpusStage<Options, State> = {
   kind: 'corpus',
@@ -37,7 +38,8 @@ export const siteTemplate: CorpusStage<Options, State> = {
   init: () => ({ docs: new Map(), counts: new Map(), template: new Map() }),
   collect(file, state) {
     const site = siteOf(file);
-    if (!site) return;
+    // A document already dropped as a duplicate would count its text twice.
+    if (!site || !file.data.blocks.some((b) => !b.removed)) return;
     state.docs.set(site, (state.docs.get(site) ?? 0) + 1);
     const counts = state.counts.get(site) ?? new Map<string, number>();
     state.counts.set(site, counts);
