@@ -31,7 +31,8 @@ export function buildOutputs(file: UnboilFile, pipeline: Pipeline): Cleaned {
     if (block.removed) {
       const label = `${block.removed.stage}/${block.removed.rule}`;
       removedBy[label] = (removedBy[label] ?? 0) + 1;
-      return { ...base, kept: false as const, ...block.removed, duplicateOf: block.removed.duplicateOf ?? null };
+      const { stage, rule, reason, duplicateOf } = block.removed;
+      return { ...base, kept: false as const, stage, rule, reason, duplicateOf: duplicateOf ?? null };
     }
     if (text) text += '\n\n';
     const start = text.length;
