@@ -1,8 +1,10 @@
 import { duplicateDocuments } from './corpus/duplicate-documents.js';
 import { siteTemplate } from './corpus/site-template.js';
 import { byline } from './meta/byline.js';
+import { htmlMetadata } from './meta/html-metadata.js';
 import { language } from './meta/language.js';
 import { metadata } from './meta/metadata.js';
+import { htmlBoilerplate } from './html/boilerplate.js';
 import { decode } from './read/decode.js';
 import { boilerplate } from './text/boilerplate/index.js';
 import { dedupe } from './text/dedupe.js';
@@ -20,6 +22,8 @@ export const STAGES: readonly Stage[] = [
   segment,
   normalize,
   language,
+  htmlMetadata,
+  htmlBoilerplate,
   boilerplate,
   byline,
   dedupe,

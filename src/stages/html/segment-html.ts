@@ -1,69 +1,101 @@
 import * as cheerio from 'cheerio';
-import type { Element } from 'domhandler';
-import type { Block, BlockKind } from '../../model/block.js';
+import type { AnyNode, Element } from 'domhandler';
+import type { Block, BlockKind, HtmlNode } from '../../model/block.js';
 import { sourceText, type UnboilFile } from '../../model/document.js';
+import { readPageMeta } from './page-meta.js';
 
-/** Elements that never hold readable content. */
-const DROP = 'script, style, noscript, template, svg, iframe, object, embed, canvas, input, select, textarea, button, [hidden], [aria-hidden="true"]';
+/** Elements that never hold readable content, removed before anything else. */
+const DROP =
+  'head, script, style, noscript, template, svg, math, iframe, object, embed, canvas, audio, video, input, select, option, textarea, button, [hidden], [aria-hidden="true"], .sr-only, .screen-reader-text, .visually-hidden';
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
   li: 'list-item', dt: 'list-item', dd: 'list-item', tr: 'table-row', blockquote: 'quote', pre: 'code',
   figcaption: 'caption', caption: 'caption',
 };
-const BLOCK_TAGS = new Set([...Object.keys(KIND), 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'td', 'th', 'address', 'form', 'ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'figure', 'body', 'center']);
+/** Elements that start a new block; everything else is inline and joins its parent's text. */
+const BLOCK_TAGS = new Set([
+  ...Object.keys(KIND), 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'address', 'form', 'fieldset', 'legend',
+  'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'figure', 'body', 'center', 'details', 'summary', 'hgroup', 'menu', 'dialog',
+]);
+/** Inline elements whose boundary is a word boundary. */
+const SPACED = new Set(['br', 'td', 'th', 'img', 'hr', 'wbr']);
 
 /**
  * One block per block-level element that holds text directly (text nodes or
- * inline children), in document order. Nested block elements become their own
- * blocks, so an element's text is only the inline content between them.
+ * inline children), in document order. Nested block elements become their
+ * own blocks, so an element's text is only the inline content between them.
+ * Table cells join their row. Every block records its span in the decoded
+ * source and the chain of elements above it, for the HTML boilerplate stage.
  */
 export function segmentHtml(file: UnboilFile): void {
   const html = sourceText(file);
-  const $ = cheerio.load(html, { xml: false, sourceCodeLocationInfo: true } as cheerio.CheerioOptions);
+  const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
+  file.data.page = readPageMeta($);
+  const lang = $('html').attr('lang') ?? $('meta[http-equiv="content-language" i]').attr('content');
+  if (lang) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_,\s]/)[0]!;
   $(DROP).remove();
+  $('[style]').filter((_, el) => HIDDEN_STYLE.test(el.attribs.style ?? '')).remove();
+
   const blocks: Block[] = [];
   const lineStarts = lineIndex(html);
+  let nextId = 0;
 
-  const visit = (el: Element, depth: number) => {
+  const visit = (el: Element, ancestors: HtmlNode[]) => {
     let text = '';
-    let linkText = 0;
+    let linkChars = 0;
+    let start = -1;
+    let end = -1;
     const flush = () => {
       const t = text.replace(/\s+/g, ' ').trim();
-      if (t) blocks.push(makeBlock(el, t, linkText, depth));
+      if (t) blocks.push(makeBlock(el, t, linkChars, ancestors, start, end));
       text = '';
-      linkText = 0;
+      linkChars = 0;
+      start = end = -1;
     };
-    const inline = (node: any, inLink: boolean) => {
+    const inline = (node: AnyNode, inLink: boolean) => {
       if (node.type === 'text') {
-        text += node.data;
-        if (inLink) linkText += node.data.replace(/\s+/g, '').length;
+        const data = (node as unknown as { data: string }).data;
+        if (!data.trim()) {
+          text += data;
+          return;
+        }
+        text += data;
+        if (inLink) linkChars += data.replace(/\s+/g, '').length;
+        const loc = node.sourceCodeLocation;
+        if (loc) {
+          if (start < 0) start = loc.startOffset;
+          end = loc.endOffset;
+        }
       } else if (node.type === 'tag') {
-        if (BLOCK_TAGS.has(node.name)) {
+        const child = node as Element;
+        if (BLOCK_TAGS.has(child.name)) {
           flush();
-          visit(node, depth + 1);
-        } else if (node.name === 'br') text += ' ';
-        else for (const child of node.children) inline(child, inLink || node.name === 'a');
+          visit(child, [...ancestors, nodeOf(child)]);
+        } else {
+          if (SPACED.has(child.name)) text += ' ';
+          for (const c of child.children) inline(c, inLink || child.name === 'a');
+          if (SPACED.has(child.name)) text += ' ';
+        }
       }
     };
-    for (const child of el.children) inline(child, el.name === 'a');
+    for (const child of el.children) inline(child, false);
     flush();
   };
 
-  const makeBlock = (el: Element, t: string, linkChars: number, depth: number): Block => {
-    const loc = (el as any).sourceCodeLocation as { startOffset: number; endOffset: number } | undefined;
-    const span: [number, number] = loc ? [loc.startOffset, loc.endOffset] : [0, 0];
-    const tokens: string[] = [];
-    const landmarks: string[] = [];
-    const path: string[] = [];
-    for (let node: any = el; node && node.type === 'tag'; node = node.parent) {
-      const cls = `${node.attribs?.class ?? ''} ${node.attribs?.id ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean);
-      tokens.push(...cls);
-      if (node.attribs?.role) landmarks.push(node.attribs.role.toLowerCase());
-      if (['nav', 'header', 'footer', 'aside', 'main', 'article', 'form'].includes(node.name)) landmarks.push(node.name);
-      path.unshift(node.name + (cls[0] ? `.${cls[0]}` : ''));
-    }
+  const nodeOf = (el: Element): HtmlNode => ({
+    id: nextId++,
+    tag: el.name,
+    names: `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim(),
+    role: (el.attribs.role ?? '').toLowerCase(),
+  });
+
+  const makeBlock = (el: Element, t: string, linkChars: number, ancestors: HtmlNode[], start: number, end: number): Block => {
+    // The span covers the block's own text, from its first to its last text node.
+    const span: [number, number] = start >= 0 ? [start, end] : [el.sourceCodeLocation?.startOffset ?? 0, el.sourceCodeLocation?.endOffset ?? 0];
     const kind = KIND[el.name] ?? 'text';
+    const visible = t.replace(/\s+/g, '').length;
     return {
       i: blocks.length,
       kind,
@@ -72,26 +104,23 @@ export function segmentHtml(file: UnboilFile): void {
       text: t,
       ...(kind === 'heading' ? { level: Number(el.name.slice(1)) } : {}),
       html: {
+        ancestors,
         tag: el.name,
-        path: path.join('>'),
-        tokens,
-        landmarks,
-        linkDensity: t.replace(/\s+/g, '').length ? linkChars / t.replace(/\s+/g, '').length : 0,
-        depth,
+        path: ancestors.map((a) => a.tag + (a.names ? `.${a.names.split(/\s+/)[0]}` : '')).join('>'),
+        linkDensity: visible ? Math.min(1, linkChars / visible) : 0,
+        depth: ancestors.length,
       },
     };
   };
 
-  const body = $('body').get(0) ?? $.root().children('html').get(0);
-  if (body) visit(body as Element, 0);
+  const body = $('body').get(0);
+  if (body) visit(body, []);
   file.data.blocks = blocks;
-  const lang = $('html').attr('lang');
-  if (lang) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_]/)[0]!;
 }
 
 function lineIndex(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { UnboilFile } from '../../model/document.js';
 import { isHeadlineLike, textFeatures } from '../../text/features.js';
+import { comparable } from '../../text/normalize-text.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 
@@ -10,14 +11,18 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+[a-z]{2,12})\/?
 const SITE_SEPARATOR = /\s+(?:[|–—»·•:]|::|-)\s+/;
 
 /** "Title | Site" → "Title": drops the part that names the site, when we know it. */
-export function stripSiteName(title: string, site: string | null): string {
+export function stripSiteName(title: string, site: string | null, siteNames: readonly string[] = []): string {
   const parts = title.split(SITE_SEPARATOR);
   if (parts.length < 2) return title;
-  const siteWord = site?.split('.')[0]?.toLowerCase();
-  const last = parts.at(-1)!.toLowerCase();
-  const first = parts[0]!.toLowerCase();
-  if (siteWord && last.includes(siteWord)) return parts.slice(0, -1).join(' | ').trim();
-  if (siteWord && first.includes(siteWord)) return parts.slice(1).join(' | ').trim();
+  // Compared without spaces or punctuation: "Example News" names example-news.com.
+  const squash = (text: string) => comparable(text).replace(/ /g, '');
+  const names = [site?.split('.').at(-2), ...siteNames].filter((n): n is string => !!n).map(squash).filter((n) => n.length >= 3);
+  const namesSite = (part: string) => {
+    const p = squash(part);
+    return p.length >= 3 && names.some((n) => p.includes(n) || n.includes(p));
+  };
+  if (namesSite(parts.at(-1)!)) return parts.slice(0, -1).join(' | ').trim();
+  if (namesSite(parts[0]!)) return parts.slice(1).join(' | ').trim();
   return title;
 }
 

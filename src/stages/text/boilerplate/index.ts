@@ -56,7 +56,8 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
     for (const [name, rule] of Object.entries(RULES)) {
       if (opts.rules[name as keyof typeof RULES]) rule(rules);
     }
-    if (opts.mainText) aroundMainText(rules, opts);
+    // HTML pages get their main content from the DOM (html-boilerplate).
+    if (opts.mainText && file.data.source.format === 'text') aroundMainText(rules, opts);
     ctx.stats.update('boilerplate.documents');
   },
 };
