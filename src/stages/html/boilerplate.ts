@@ -37,6 +37,7 @@ const REASONS: Record<Category, string> = {
 };
 
 const ARTICLE_TAGS = new Set(['article', 'main']);
+const ARTICLE_NAMES = /article|entry|post|story|content|title|headline/i;
 
 /**
  * The boilerplate category of a block: that of its innermost categorised
@@ -50,8 +51,9 @@ function categoryOfBlock(block: Block, holdsMostProse: (node: HtmlNode) => boole
     const node = ancestors[k]!;
     const category = categoryOf(node);
     if (!category || holdsMostProse(node)) continue;
+    // <header>/<footer> of the article itself (its title, lead, byline), not of the site.
     const byTagOnly = (category === 'header' || category === 'footer') && categoryOf({ ...node, tag: 'div' }) === null;
-    if (byTagOnly && ancestors.slice(0, k).some((a) => ARTICLE_TAGS.has(a.tag) || a.role === 'main')) continue;
+    if (byTagOnly && (ARTICLE_NAMES.test(node.names) || ancestors.slice(0, k).some((a) => ARTICLE_TAGS.has(a.tag) || a.role === 'main'))) continue;
     return { category, node };
   }
   return null;

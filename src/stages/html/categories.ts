@@ -20,11 +20,11 @@ interface CategoryRule {
 }
 
 const RULES: CategoryRule[] = [
-  { category: 'cookie', names: 'cookies?|cookie-?(?:banner|notice|consent|bar)|consent|gdpr|cmp|onetrust|cookiebot|privacy-?banner' },
+  { category: 'cookie', names: 'cookies?|cookie-?(?:banner|notice|consent|bar)|consent|gdpr|onetrust|cookiebot|privacy-?banner' },
   { category: 'comments', names: 'comments?|comment-?(?:list|form|area|section|respond)|commentlist|disqus|respond|replies|discussion|kommentare?|commentaires?|comentarios?' },
   { category: 'share', names: 'share|shares|sharing|social|socials|sociable|addthis|addtoany|shariff|sharedaddy|share-?(?:bar|buttons?|links|tools)|follow-?us|social-?(?:links|media|icons|share)' },
   { category: 'newsletter', names: 'newsletter|subscribe|subscription|signup|sign-?up|mailchimp|mc4wp|optin|opt-?in' },
-  { category: 'related', names: 'related|related-?(?:posts?|articles?|content|stories|links|news)|recommended|recommendations?|more-?(?:stories|articles|news|from)|also-?read|read-?(?:more|next|also)|similar|yarpp|jp-relatedposts|popular|trending|most-?(?:read|popular|viewed)|teasers?|outbrain|taboola|zergnet|crp_related|you-?may-?like' },
+  { category: 'related', names: 'related|related-?(?:posts?|articles?|content|stories|links|news)|recommended|recommendations?|more-?(?:stories|articles|news|from)|also-?read|read-?(?:next|also)|similar|yarpp|jp-relatedposts|popular|trending|most-?(?:read|popular|viewed)|outbrain|taboola|zergnet|crp_related|you-?may-?like' },
   { category: 'ads', names: 'ads?|advert|adverts|advertising|advertisement|adsbygoogle|ad-?(?:slot|unit|container|wrapper|banner|box)|banner-?ad|sponsor|sponsored|promo|promotion|dfp|doubleclick|werbung|anzeige|publicidad|commercial' },
   { category: 'breadcrumbs', names: 'breadcrumbs?|crumbs?|breadcrumb-?trail' },
   { category: 'pagination', names: 'pagination|pager|paging|page-?numbers|nav-?links|post-?navigation|prev-?next|next-?prev' },
@@ -41,8 +41,18 @@ const COMPILED = RULES.map((rule) => ({
   pattern: rule.names ? new RegExp(`(?:^|[\\s_-])(?:${rule.names})(?=$|[\\s_-])`, 'i') : null,
 }));
 
-/** Splits camelCase so that "relatedPosts" reads as "related-posts". */
-const words = (names: string) => names.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+/**
+ * Splits camelCase so that "relatedPosts" reads as "related-posts", and
+ * drops taxonomy classes ("category-no-newsletter", "tag-cookies") that CMSs
+ * put on articles: they describe the content, not the element.
+ */
+const words = (names: string) =>
+  names
+    .split(/\s+/)
+    .filter((token) => !/^(?:category|categories|tag|tags|topic|format|type|status|post-?type|section|rubrik|ressort|anlass|label)[-_]/i.test(token))
+    .join(' ')
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 
 /** The boilerplate category of one element, or null. Names win over tags (an <aside class="related"> is "related"). */
 export function categoryOf(node: HtmlNode): Category | null {

@@ -1,5 +1,8 @@
 import type { Block, HtmlNode } from '../../model/block.js';
 
+/** Elements that can hold an article; a single paragraph or list item cannot. */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'form', 'center', 'span', 'font', 'dd', 'details', 'body']);
+
 export interface MainContent {
   /** The element holding the article, or null when the page's prose is too scattered to tell. */
   container: HtmlNode | null;
@@ -47,19 +50,25 @@ export function findMainContent(
     return d;
   };
   for (const [id, w] of weight) {
-    if (w < total * options.share) continue;
+    if (w < total * options.share || !CONTAINERS.has(nodes.get(id)!.tag)) continue;
     const d = depth(id);
     if (d > bestDepth || (d === bestDepth && best && id < best.id)) {
       best = nodes.get(id)!;
       bestDepth = d;
     }
   }
-  while (best) {
-    const up = parent.get(best.id);
-    if (up == null) break;
-    const gain = (weight.get(up) ?? 0) - (weight.get(best.id) ?? 0);
-    if (gain < (weight.get(best.id) ?? 0) * options.widen) break;
-    best = nodes.get(up)!;
+  // Widen to the nearest ancestor that adds enough prose of its own
+  // (wrappers that add nothing are skipped over, not a reason to stop).
+  for (let grew = true; best && grew; ) {
+    grew = false;
+    const own = weight.get(best.id) ?? 0;
+    for (let up = parent.get(best.id); up != null; up = parent.get(up)) {
+      if ((weight.get(up) ?? 0) >= own * (1 + options.widen)) {
+        best = nodes.get(up)!;
+        grew = true;
+        break;
+      }
+    }
   }
   return { container: best, weight, total };
 }
