@@ -70,6 +70,8 @@ export function findMainContent(
       }
     }
   }
+  // Prose spread over the whole body: no element to cut around.
+  if (best && total >= (weight.get(best.id) ?? 0) * (1 + options.widen)) best = null;
   return { container: best, weight, total };
 }
 

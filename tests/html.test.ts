@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/engine/clean.js';
+import { categoryOf } from '../src/stages/html/categories.js';
+
+const P = [
+  'The river authority opened the new flood barrier on Thursday, two years after the storm that flooded the old town.',
+  'Engineers say the barrier can hold back water three metres higher than the record level measured in the last century.',
+  'Residents who lost their shops in the flood were invited to the opening, and several of them spoke at the ceremony.',
+  'The project cost more than planned because the foundations had to be rebuilt after tests showed weak ground.',
+];
+
+const page = (body: string, head = '') =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+const article = `<article><h1>Flood Barrier Opens</h1>${P.map((p) => `<p>${p}</p>`).join('')}</article>`;
+
+function fates(html: string) {
+  const c = clean(page(html), { path: 'page.html' });
+  return { c, fate: (text: string) => c.sidecar.blocks.filter((b) => b.text === text).map((b) => (b.kept ? 'kept' : `${b.stage}/${b.rule}`)) };
+}
+
+describe('HTML boilerplate categories', () => {
+  const cases: Array<[string, string, string]> = [
+    ['navigation', '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>', 'Home'],
+    ['header', '<header class="site-header"><div>River Times</div></header>', 'River Times'],
+    ['footer', '<footer><p>Contact the newsroom any time of day or night with your tips and letters.</p></footer>', 'Contact the newsroom any time of day or night with your tips and letters.'],
+    ['sidebar', '<aside><h3>Weather</h3><p>Sunny spells later in the day with a light breeze from the west coast.</p></aside>', 'Sunny spells later in the day with a light breeze from the west coast.'],
+    ['related', '<div class="related-posts"><h3>More stories</h3><p>New bridge planned for the harbour district after years of debate.</p></div>', 'New bridge planned for the harbour district after years of debate.'],
+    ['comments', '<section id="comments"><p>Great article, thanks for writing it, I learned a lot about the barrier.</p></section>', 'Great article, thanks for writing it, I learned a lot about the barrier.'],
+    ['share', '<div class="share-buttons"><span>Share this</span></div>', 'Share this'],
+    ['newsletter', '<div class="newsletter-signup"><p>Get our morning briefing in your inbox every weekday.</p></div>', 'Get our morning briefing in your inbox every weekday.'],
+    ['cookie', '<div id="cookie-banner"><p>We use cookies to improve your experience on our website.</p></div>', 'We use cookies to improve your experience on our website.'],
+    ['ads', '<div class="ad-slot"><p>Advertisement</p></div>', 'Advertisement'],
+    ['breadcrumbs', '<div class="breadcrumbs"><a href="/">Home</a> » <a href="/local">Local</a></div>', 'Home » Local'],
+    ['pagination', '<div class="pagination"><a href="?p=2">Next page</a></div>', 'Next page'],
+    ['author-box', '<div class="author-bio"><p>Anna Berg has covered the river and its towns for the paper since 2009.</p></div>', 'Anna Berg has covered the river and its towns for the paper since 2009.'],
+  ];
+  for (const [category, widget, text] of cases) {
+    it(`removes ${category} blocks with rule html-boilerplate/${category}`, () => {
+      const { c, fate } = fates(`${widget}${article}`);
+      expect(fate(text)).toEqual([`html-boilerplate/${category}`]);
+      expect(c.text).toContain(P[3]);
+    });
+  }
+
+  it('reads class names by words: camelCase and separators, not substrings', () => {
+    expect(categoryOf({ id: 0, tag: 'div', names: 'relatedPosts', role: '' })).toBe('related');
+    expect(categoryOf({ id: 0, tag: 'div', names: 'header', role: '' })).toBe(null);
+    expect(categoryOf({ id: 0, tag: 'div', names: 'shadow', role: '' })).toBe(null);
+    expect(categoryOf({ id: 0, tag: 'div', names: 'category-newsletter post', role: '' })).toBe(null);
+    expect(categoryOf({ id: 0, tag: 'div', names: '', role: 'navigation' })).toBe('navigation');
+  });
+});
+
+describe('HTML main content', () => {
+  it('keeps the article with its headings, lists, tables, quotes and code', () => {
+    const html = `<nav><a href="/">Home</a></nav><main><article><h1>Flood Barrier Opens</h1><p>${P[0]}</p><h2>How it works</h2><p>${P[1]}</p>
+      <ul><li>Steel gates</li><li>Concrete walls</li></ul><table><tr><td>Height</td><td>3 m</td></tr></table>
+      <blockquote>${P[2]}</blockquote><pre>barrier.close()</pre><p>${P[3]}</p></article></main><div class="teasers"><a href="/x">Other news</a></div>`;
+    const { c, fate } = fates(html);
+    expect(c.text).toBe(['Flood Barrier Opens', P[0], 'How it works', P[1], 'Steel gates', 'Concrete walls', 'Height 3 m', P[2], 'barrier.close()', P[3]].join('\n\n') + '\n');
+    expect(fate('Home')).toEqual(['html-boilerplate/navigation']);
+    expect(fate('Other news')).toEqual(['html-boilerplate/outside-main']);
+  });
+
+  it('keeps an article that a form wraps (ASP.NET pages)', () => {
+    const { c } = fates(`<form id="aspnetForm">${article}</form>`);
+    expect(c.text).toContain(P[0]);
+  });
+
+  it('drops scripts, styles and hidden elements before segmenting', () => {
+    const { c } = fates(`<script>var x = 1;</script><style>p{}</style><div style="display: none">Hidden text</div>${article}`);
+    expect(c.sidecar.blocks.map((b) => b.text).join(' ')).not.toMatch(/var x|Hidden text/);
+  });
+
+  it('records spans that point at the block text in the source', () => {
+    const source = page(article);
+    const c = clean(source, { path: 'page.html' });
+    const block = c.sidecar.blocks.find((b) => b.text === P[1])!;
+    expect(source.slice(...block.span)).toBe(P[1]);
+    expect(block).toMatchObject({ tag: 'p', path: expect.stringMatching(/article>p$/) });
+  });
+});
+
+describe('HTML metadata', () => {
+  it('reads og:title (site name stripped), JSON-LD author and date, site name and canonical URL', () => {
+    const head = `<title>Flood Barrier Opens | River Times</title><meta property="og:site_name" content="River Times">
+      <meta property="og:title" content="Flood Barrier Opens – River Times"><link rel="canonical" href="https://www.rivertimes.example/flood">
+      <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Flood Barrier Opens","author":{"@type":"Person","name":"Anna Berg"},"datePublished":"2024-03-07T09:30:00+01:00"}</script>`;
+    const c = clean(page(article, head), { path: 'page.html' });
+    expect(c.sidecar.meta).toEqual({ title: 'Flood Barrier Opens', author: 'Anna Berg', date: '2024-03-07', lang: 'en', site: 'River Times' });
+    expect(c.sidecar.source).toMatchObject({ url: 'https://www.rivertimes.example/flood', site: 'rivertimes.example' });
+  });
+
+  it('falls back to article meta tags and <time>', () => {
+    const head = '<meta name="author" content="Jan Novak"><title>Barrier</title>';
+    const c = clean(page(`<time datetime="2023-11-02">2 Nov</time>${article}`, head), { path: 'page.html' });
+    expect(c.sidecar.meta).toMatchObject({ author: 'Jan Novak', date: '2023-11-02' });
+  });
+});
+
+describe('HTML decoding', () => {
+  it('decodes a windows-1252 page declared in <meta charset>, curly quotes and dashes included', () => {
+    // Node 20's TextDecoder('windows-1252') maps 0x93/0x94/0x96 to C1 controls, not “ ” –.
+    const head = Buffer.from('<html><head><meta charset="windows-1252"></head><body><article><p>He said ');
+    const tail = Buffer.from(' and the engineers agreed that the barrier would hold back the water.</p></article></body></html>');
+    const bytes = Buffer.concat([head, Buffer.from([0x93, 0x4f, 0x4b, 0x94, 0x20, 0x96]), tail]);
+    const c = clean(bytes, { path: 'old.html' });
+    expect(c.sidecar.source.encoding).toBe('windows-1252');
+    expect(c.text).toContain('He said “OK” – and the engineers');
+    expect(new TextDecoder('windows-1252').decode(Buffer.from([0x93]))).not.toBe('“'); // the Node behaviour this guards against
+  });
+
+  it('decodes a koi8-r page declared by http-equiv', () => {
+    const head = Buffer.from('<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head><body><p>');
+    const bytes = Buffer.concat([head, Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4]), Buffer.from('</p></body></html>')]);
+    const c = clean(bytes, { path: 'ru.html' });
+    expect(c.sidecar.source.encoding).toBe('koi8-r');
+    expect(c.sidecar.blocks[0]!.text).toBe('Привет');
+  });
+
+  it('survives broken HTML: unclosed tags and stray end tags', () => {
+    const c = clean(`<html><body><div><p>${P[0]}<p>${P[1]}</span></div></td><p>${P[2]}`, { path: 'broken.html' });
+    expect(c.text).toContain(P[0]);
+    expect(c.text).toContain(P[2]);
+  });
+});
