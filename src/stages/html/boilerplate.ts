@@ -4,7 +4,7 @@ import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { isProse, textFeatures } from '../../text/features.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryOf, type Category } from './categories.js';
+import { categoryByNames, categoryOf, type Category } from './categories.js';
 import { findMainContent, isInside } from './main-content.js';
 
 const options = z
@@ -52,7 +52,7 @@ function categoryOfBlock(block: Block, holdsMostProse: (node: HtmlNode) => boole
     const category = categoryOf(node);
     if (!category || holdsMostProse(node)) continue;
     // <header>/<footer> of the article itself (its title, lead, byline), not of the site.
-    const byTagOnly = (category === 'header' || category === 'footer') && categoryOf({ ...node, tag: 'div' }) === null;
+    const byTagOnly = (category === 'header' || category === 'footer') && categoryByNames(node) === null;
     if (byTagOnly && (ARTICLE_NAMES.test(node.names) || ancestors.slice(0, k).some((a) => ARTICLE_TAGS.has(a.tag) || a.role === 'main'))) continue;
     return { category, node };
   }

@@ -54,14 +54,32 @@ const words = (names: string) =>
     .replace(/([a-z])([A-Z])/g, '$1-$2')
     .toLowerCase();
 
+const cache = new WeakMap<HtmlNode, Category | null>();
+
 /** The boilerplate category of one element, or null. Names win over tags (an <aside class="related"> is "related"). */
 export function categoryOf(node: HtmlNode): Category | null {
-  const names = node.names ? words(node.names) : '';
-  for (const rule of COMPILED) {
-    if (names && rule.pattern?.test(names)) return rule.category;
+  let category = cache.get(node);
+  if (category === undefined) cache.set(node, (category = classify(node)));
+  return category;
+}
+
+function classify(node: HtmlNode): Category | null {
+  return categoryByNames(node) ?? categoryByTag(node);
+}
+
+const namesCache = new WeakMap<HtmlNode, Category | null>();
+
+/** The category an element's class and id names give it, or null. */
+export function categoryByNames(node: HtmlNode): Category | null {
+  let category = namesCache.get(node);
+  if (category === undefined) {
+    const names = node.names ? words(node.names) : '';
+    category = (names && COMPILED.find((rule) => rule.pattern?.test(names))?.category) || null;
+    namesCache.set(node, category);
   }
-  for (const rule of COMPILED) {
-    if (rule.tags?.includes(node.tag) || (node.role && rule.roles?.includes(node.role))) return rule.category;
-  }
-  return null;
+  return category;
+}
+
+function categoryByTag(node: HtmlNode): Category | null {
+  return COMPILED.find((rule) => rule.tags?.includes(node.tag) || (node.role && rule.roles?.includes(node.role)))?.category ?? null;
 }

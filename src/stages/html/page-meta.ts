@@ -45,23 +45,24 @@ function jsonLd($: CheerioAPI, into: PageMeta): void {
  */
 export function readPageMeta($: CheerioAPI): PageMeta {
   const meta: PageMeta = { titles: [], authors: [], dates: [], siteNames: [], urls: [] };
-  const content = (selector: string) =>
-    $(selector)
-      .map((_, el) => clean($(el).attr('content')))
-      .get()
-      .filter((v): v is string => v !== null);
+  // One pass over the <meta> elements, keyed by name or property.
+  const metas = new Map<string, string[]>();
+  $('meta[content]').each((_, el) => {
+    const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? '').toLowerCase();
+    const value = clean(el.attribs.content);
+    if (key && value) metas.set(key, [...(metas.get(key) ?? []), value]);
+  });
+  const content = (...keys: string[]) => keys.flatMap((k) => metas.get(k) ?? []);
   jsonLd($, meta);
-  meta.titles.push(...content('meta[property="og:title"], meta[name="twitter:title"]'));
-  meta.authors.push(...content('meta[name="author"], meta[property="article:author"], meta[name="dc.creator" i], meta[name="sailthru.author"], meta[name="parsely-author"]'));
+  meta.titles.push(...content('og:title', 'twitter:title'));
+  meta.authors.push(...content('author', 'article:author', 'dc.creator', 'sailthru.author', 'parsely-author'));
   meta.authors.push(...$('[rel="author"], [itemprop="author"] [itemprop="name"]').map((_, el) => clean($(el).text())).get().filter(Boolean));
   meta.dates.push(
-    ...content(
-      'meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[name="date"], meta[name="dc.date" i], meta[name="dcterms.date" i], meta[name="citation_publication_date"], meta[itemprop="datePublished"], meta[property="og:published_time"]',
-    ),
+    ...content('article:published_time', 'pubdate', 'publishdate', 'date', 'dc.date', 'dcterms.date', 'citation_publication_date', 'datepublished', 'og:published_time'),
   );
-  meta.dates.push(...$('time[datetime]').map((_, el) => clean($(el).attr('datetime'))).get().filter(Boolean).slice(0, 1));
-  meta.siteNames.push(...content('meta[property="og:site_name"], meta[name="application-name"]'));
-  meta.urls.push(...content('meta[property="og:url"]'), ...$('link[rel="canonical"]').map((_, el) => clean($(el).attr('href'))).get().filter(Boolean));
+  meta.dates.push(...$('time[datetime]').first().map((_, el) => clean($(el).attr('datetime'))).get().filter(Boolean));
+  meta.siteNames.push(...content('og:site_name', 'application-name'));
+  meta.urls.push(...content('og:url'), ...$('link[rel="canonical"]').map((_, el) => clean($(el).attr('href'))).get().filter(Boolean));
   const title = clean($('head > title').first().text());
   if (title) meta.titles.push(title);
   for (const key of Object.keys(meta) as Array<keyof PageMeta>) meta[key] = [...new Set(meta[key].map((v) => v.replace(/\s+/g, ' ').trim()).filter(Boolean))];

@@ -32,6 +32,9 @@ export interface Byline {
 export function parseByline(text: string, lang: string | null): Byline | null {
   const words = text.split(/\s+/).length;
   if (words > 14) return null;
+  // Date parsing is the expensive part: a line with neither a digit nor a
+  // "by" word cannot be a byline or a dateline.
+  if (!/\p{N}/u.test(text) && !BY.test(text)) return null;
   const dates = findDates(text, lang);
   const date = dates[0];
   const rest = date ? (text.slice(0, date.index) + ' ' + text.slice(date.index + date.text.length)).trim() : text.trim();
