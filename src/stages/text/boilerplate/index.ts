@@ -56,8 +56,9 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
     for (const [name, rule] of Object.entries(RULES)) {
       if (opts.rules[name as keyof typeof RULES]) rule(rules);
     }
-    // HTML pages get their main content from the DOM (html-boilerplate).
-    if (opts.mainText && file.data.source.format === 'text') aroundMainText(rules, opts);
+    // In HTML the main content is the DOM's (html-boilerplate); this pass
+    // only trims the short lines left at its edges.
+    if (opts.mainText) aroundMainText(rules, { ...opts, keepRuns: file.data.source.format === 'html' });
     ctx.stats.update('boilerplate.documents');
   },
 };
