@@ -44,7 +44,7 @@ const texts = new Map(results.map((r) => [basename(r.path).replace(/\.(?:html?|t
 const scored = [];
 for (const [file, entry] of byFile) {
   const result = texts.get(file);
-  scored.push({ file, url: entry.url, lang: result?.meta.lang ?? '?', ...scoreDocument(result?.text ?? '', entry) });
+  scored.push({ file, url: entry.url, lang: result?.sidecar.meta.lang ?? '?', ...scoreDocument(result?.text ?? '', entry) });
 }
 const all = totals(scored);
 const pct = (x) => x.toFixed(3);

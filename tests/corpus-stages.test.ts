@@ -29,7 +29,7 @@ describe('corpus stages', () => {
     const { results } = await runPipeline({ inputs: [corpus(docs)] });
     for (const r of results) {
       expect(r.text).not.toContain('Subscribe to the Valley Gazette');
-      expect(r.removedBy['corpus/site-template']).toBe(1);
+      expect(r.sidecar.stats.removedBy['corpus/site-template']).toBe(1);
     }
   });
 
@@ -39,7 +39,7 @@ describe('corpus stages', () => {
     const byName = Object.fromEntries(results.map((r) => [r.output, r]));
     expect(byName.a!.text).toContain('Farmers in the valley');
     expect(byName.b!.text).toBe('');
-    expect(byName.b!.removedBy['corpus/duplicate-document']).toBe(2);
+    expect(byName.b!.sidecar.stats.removedBy['corpus/duplicate-document']).toBe(2);
     expect(byName.c!.text).toContain('The new library opens');
   });
 });

@@ -2,6 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError, UnboilError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { EXIT, processIO, type CliIO } from './io.js';
+import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 
@@ -28,6 +31,9 @@ export function buildProgram(ctx: CommandContext): Command {
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .exitOverride();
   registerRun(program, ctx);
+  registerDiff(program, ctx);
+  registerCheck(program, ctx);
+  registerReport(program, ctx);
   registerValidate(program, ctx);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr }).exitOverride().showHelpAfterError('(run with --help for usage)');

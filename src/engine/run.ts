@@ -4,7 +4,8 @@ import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
 import { ConfigError, InputError, UnboilError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { DocumentMeta, Format, UnboilFile } from '../model/document.js';
+import type { Format, UnboilFile } from '../model/document.js';
+import type { Sidecar } from '../model/sidecar.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { newDocument, resolvePipelineOption, runCorpusStages, runDocumentStages } from './clean.js';
@@ -31,10 +32,7 @@ export interface DocumentResult {
   /** Output stem relative to the output folder (no extension). */
   output: string;
   text: string;
-  blocks: number;
-  kept: number;
-  removedBy: Record<string, number>;
-  meta: DocumentMeta;
+  sidecar: Sidecar;
 }
 
 export interface RunSummary {
@@ -101,7 +99,7 @@ export async function runPipeline(options: RunOptions): Promise<{ summary: RunSu
     totals.charsIn += s.charsIn;
     totals.charsOut += s.charsOut;
     for (const [rule, n] of Object.entries(s.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
-    results.push({ path: input.display, output: stem, text, blocks: s.blocks, kept: s.kept, removedBy: s.removedBy, meta: sidecar.meta });
+    results.push({ path: input.display, output: stem, text, sidecar });
     if (options.out) {
       const base = join(resolve(cwd, options.out), stem);
       writes.push(limit(() => writeAtomic(`${base}.txt`, text)), limit(() => writeAtomic(`${base}.json`, toJson(sidecar))));

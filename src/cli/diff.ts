@@ -1,0 +1,51 @@
+import { Option, type Command } from 'commander';
+import { ConfigError } from '../errors.js';
+import { documentJson, renderDocument } from '../review/block-view.js';
+import { colorEnabled, paint } from '../review/color.js';
+import { compareRuns } from '../review/compare.js';
+import { loadDocuments, readOutputDir } from '../review/documents.js';
+import { renderComparison } from '../review/render-compare.js';
+import { EXIT } from './io.js';
+import { positiveInt, type CommandContext } from './main.js';
+
+interface DiffFlags {
+  before?: string;
+  after?: string;
+  json?: boolean;
+  rule?: string;
+  context?: number;
+  pipeline: string;
+  color?: boolean;
+}
+
+export function registerDiff(program: Command, ctx: CommandContext): void {
+  program
+    .command('diff')
+    .description('Show what was removed and why, block by block; or, with --before/--after, what changed between two runs')
+    .argument('[input-or-output...]', 'output folders or sidecars of `unboil run`, or inputs to clean in memory')
+    .option('--before <dir>', 'output folder of the earlier run')
+    .option('--after <dir>', 'output folder of the later run')
+    .option('-p, --pipeline <name|path>', 'pipeline for inputs cleaned in memory', 'default')
+    .option('--rule <id>', 'only removals by this rule ("boilerplate/related" or "related")')
+    .addOption(new Option('--context <n>', 'show only removals and n blocks around each').argParser((v) => (v === '0' ? 0 : positiveInt(v))))
+    .option('--json', 'machine-readable output')
+    .option('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a terminal)')
+    .addHelpText('after', '\nExit codes: 0 shown; 1 with --before/--after when the runs differ; 2 usage error.')
+    .action(async (args: string[], flags: DiffFlags) => {
+      const { io } = ctx;
+      const c = paint(!flags.json && colorEnabled(flags.color, io.stdoutIsTTY, io.env));
+      if (flags.before || flags.after) {
+        if (!flags.before || !flags.after || args.length) throw new ConfigError('give both --before <dir> and --after <dir>, and no other arguments');
+        const cmp = compareRuns(readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd));
+        io.stdout(flags.json ? `${JSON.stringify(cmp, null, 2)}\n` : renderComparison(cmp, c));
+        ctx.exitCode = cmp.changed.length || cmp.added.length || cmp.missing.length ? EXIT.failed : EXIT.ok;
+        return;
+      }
+      if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
+      const docs = await loadDocuments(args, { pipeline: flags.pipeline, cwd: io.cwd });
+      const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
+      const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => !b.kept && (b.rule === flags.rule || `${b.stage}/${b.rule}` === flags.rule))) : docs;
+      if (flags.json) io.stdout(`${JSON.stringify(shown.map((d) => documentJson(d, view)), null, 2)}\n`);
+      else io.stdout(shown.map((d) => renderDocument(d, view, c)).join('\n'));
+    });
+}

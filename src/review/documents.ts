@@ -1,0 +1,98 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { Pipeline } from '../config/pipeline.js';
+import { runPipeline } from '../engine/run.js';
+import { ConfigError } from '../errors.js';
+import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
+
+/** One cleaned document as the review tools see it: its output name, clean text and sidecar. */
+export interface CleanedDocument {
+  /** Output stem relative to its output folder ("news/2025/page"), the key runs are compared by. */
+  name: string;
+  text: string;
+  sidecar: Sidecar;
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+
+/** Whether a folder looks like the output of `unboil run` (a _run.json or at least one sidecar). */
+export function isOutputDir(dir: string): boolean {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
+  if (existsSync(join(dir, '_run.json'))) return true;
+  return sidecarFiles(dir).some((f) => readFileSync(f, 'utf8').includes('"unboil/document@1"'));
+}
+
+function sidecarFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.json') && !(d === dir && entry.name === '_run.json')) out.push(full);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * Reads an output folder of `unboil run`: every sidecar (validated against
+ * the sidecar schema) with its clean text, sorted by name.
+ * @throws ConfigError for a missing folder, a folder that is not an unboil output, or an invalid sidecar
+ */
+export function readOutputDir(dir: string, cwd = '.'): CleanedDocument[] {
+  const abs = resolve(cwd, dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new ConfigError(`output folder not found: ${dir}`);
+  const docs: CleanedDocument[] = [];
+  for (const file of sidecarFiles(abs)) {
+    const shown = posix(relative(resolve(cwd), file));
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
+    }
+    if ((json as { schema?: unknown })?.schema !== 'unboil/document@1') continue; // some other JSON file
+    const parsed = sidecarSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new ConfigError(`${shown} is not a valid unboil/document@1 sidecar: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const name = posix(relative(abs, file)).replace(/\.json$/, '');
+    const textFile = file.replace(/\.json$/, '.txt');
+    docs.push({ name, sidecar: parsed.data, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(parsed.data) });
+  }
+  if (!docs.length && !existsSync(join(abs, '_run.json'))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
+  return docs;
+}
+
+/** The clean text a sidecar describes (kept blocks, one blank line between). */
+export function rebuildText(sidecar: Sidecar): string {
+  const kept = sidecar.blocks.filter((b) => b.kept).map((b) => b.text);
+  return kept.length ? `${kept.join('\n\n')}\n` : '';
+}
+
+/** Cleans inputs in memory (nothing written) and returns them as review documents. */
+export async function cleanInputs(inputs: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<{ docs: CleanedDocument[]; failed: Array<{ path: string; error: string }> }> {
+  const { results, summary } = await runPipeline({ inputs, ...options });
+  return { docs: results.map((r) => ({ name: r.output, text: r.text, sidecar: r.sidecar })), failed: summary.failed };
+}
+
+/**
+ * Documents for `unboil diff`: output folders are read, anything else is
+ * cleaned in memory with the pipeline.
+ */
+export async function loadDocuments(args: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<CleanedDocument[]> {
+  const cwd = options.cwd ?? '.';
+  const outputs = args.filter((a) => isOutputDir(resolve(cwd, a)));
+  const sidecarFilesGiven = args.filter((a) => a.endsWith('.json') && existsSync(resolve(cwd, a)));
+  const inputs = args.filter((a) => !outputs.includes(a) && !sidecarFilesGiven.includes(a));
+  const docs = outputs.flatMap((dir) => readOutputDir(dir, cwd));
+  for (const file of sidecarFilesGiven) {
+    const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(resolve(cwd, file), 'utf8')));
+    if (!parsed.success) throw new ConfigError(`${file} is not a valid unboil/document@1 sidecar`);
+    docs.push({ name: file.replace(/\.json$/, ''), sidecar: parsed.data, text: rebuildText(parsed.data) });
+  }
+  if (inputs.length) docs.push(...(await cleanInputs(inputs, options)).docs);
+  return docs;
+}

@@ -1,0 +1,126 @@
+import type { CleanedDocument } from './documents.js';
+
+/** Escapes JSON for a <script type="application/json"> element (no "</script>" inside). */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+const html = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+
+/**
+ * One self-contained HTML file (no network): a sortable table of documents
+ * and, per document, its source blocks with removals highlighted by rule
+ * next to the clean text. Each document's blocks sit in their own JSON
+ * script element and are parsed only when the document is opened, so the
+ * page stays light with thousands of documents.
+ */
+export function buildReport(docs: CleanedDocument[], title = 'unboil report'): string {
+  const index = docs.map((d, k) => {
+    const { stats, meta, source } = d.sidecar;
+    const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
+    return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top };
+  });
+  const rules = [...new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)))].sort();
+  const payloads = docs
+    .map((d, k) => {
+      const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
+      return `<script type="application/json" id="doc-${k}">${scriptJson({ text: d.text, blocks })}</script>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${html(title)}</title>
+<style>
+body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
+header{padding:12px 20px;background:#263238;color:#fff}header h1{margin:0;font-size:18px}
+main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top}
+th{cursor:pointer;user-select:none;background:#eceff1;position:sticky;top:0}th[aria-sort]::after{content:" ↕";color:#90a4ae}
+td.num{text-align:right;font-variant-numeric:tabular-nums}tr.doc:hover{background:#e3f2fd;cursor:pointer}
+#view{display:none}#view.open{display:block}.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0}
+.panes{display:grid;grid-template-columns:1fr 1fr;gap:16px}.pane{background:#fff;border:1px solid #e0e0e0;padding:8px;overflow:auto;max-height:75vh}
+.block{padding:2px 6px;margin:2px 0;border-left:4px solid transparent;white-space:pre-wrap}
+.block.removed{text-decoration:line-through;opacity:.85}.block .rule{font-size:11px;font-weight:600;margin-left:6px;text-decoration:none;display:inline-block}
+body.hide-removed .block.removed{display:none}.block.filtered{display:none}.block mark{background:#fff59d}
+.legend span{display:inline-block;margin:2px 6px 2px 0;padding:1px 6px;border-radius:3px;font-size:12px}
+pre.clean{white-space:pre-wrap;margin:0;font:inherit}
+</style></head>
+<body>
+<header><h1>${html(title)}</h1><div id="summary"></div></header>
+<main>
+<section id="list">
+<div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"></div>
+<table id="docs"><thead><tr>
+<th data-key="name" aria-sort="none">Document</th><th data-key="title" aria-sort="none">Title</th><th data-key="date" aria-sort="none">Date</th><th data-key="lang" aria-sort="none">Lang</th>
+<th data-key="kept" aria-sort="none">Kept</th><th data-key="removed" aria-sort="none">Removed</th><th data-key="charsIn" aria-sort="none">Chars in</th><th data-key="charsOut" aria-sort="none">Chars out</th><th>Top rules</th>
+</tr></thead><tbody></tbody></table>
+</section>
+<section id="view">
+<div class="toolbar"><button id="back">← All documents</button><strong id="doc-title"></strong>
+<label><input type="checkbox" id="hide-removed"> Hide removed text</label>
+<label>Rule <select id="rule-filter"><option value="">all blocks</option></select></label>
+<input id="search" type="search" placeholder="Search this document"></div>
+<div class="legend" id="legend"></div>
+<div class="panes"><div class="pane" id="source" aria-label="Source blocks"></div><div class="pane"><pre class="clean" id="clean" aria-label="Clean text"></pre></div></div>
+</section>
+</main>
+<script type="application/json" id="index">${scriptJson({ docs: index, rules })}</script>
+${payloads}
+<script>
+(() => {
+  const { docs, rules } = JSON.parse(document.getElementById('index').textContent);
+  const colour = (rule) => { let h = 0; for (const ch of rule) h = (h * 31 + ch.charCodeAt(0)) % 360; return 'hsl(' + h + ',70%,86%)'; };
+  const el = (tag, props = {}, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
+  const tbody = document.querySelector('#docs tbody');
+  document.getElementById('summary').textContent = docs.length + ' documents, ' + docs.reduce((n, d) => n + d.removed, 0) + ' blocks removed';
+  let rows = docs.slice();
+  const draw = () => {
+    const q = document.getElementById('filter-docs').value.toLowerCase();
+    tbody.replaceChildren(...rows.filter((d) => !q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)).map((d) => {
+      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
+        ...['kept', 'removed', 'charsIn', 'charsOut'].map((k) => el('td', { className: 'num', textContent: d[k] })), el('td', { textContent: d.top.join(', ') }));
+      tr.dataset.k = d.k;
+      tr.addEventListener('click', () => open(d.k));
+      return tr;
+    }));
+  };
+  document.querySelectorAll('th[data-key]').forEach((th) => th.addEventListener('click', () => {
+    const key = th.dataset.key; const dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+    document.querySelectorAll('th[data-key]').forEach((t) => t.setAttribute('aria-sort', 'none'));
+    th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
+    rows.sort((a, b) => (a[key] ?? '') < (b[key] ?? '') ? -dir : (a[key] ?? '') > (b[key] ?? '') ? dir : 0);
+    draw();
+  }));
+  document.getElementById('filter-docs').addEventListener('input', draw);
+  const select = document.getElementById('rule-filter');
+  for (const r of rules) select.append(el('option', { value: r, textContent: r }));
+  document.getElementById('legend').append(...rules.map((r) => el('span', { textContent: r, style: 'background:' + colour(r) })));
+  const cache = new Map();
+  const load = (k) => { if (!cache.has(k)) cache.set(k, JSON.parse(document.getElementById('doc-' + k).textContent)); return cache.get(k); };
+  let current = null;
+  const render = () => {
+    const data = load(current); const rule = select.value; const q = document.getElementById('search').value.toLowerCase();
+    document.getElementById('source').replaceChildren(...data.blocks.map(([line, text, r, reason]) => {
+      const div = el('div', { className: 'block' + (r ? ' removed' : ''), title: r ? r + ': ' + reason : 'kept, line ' + line });
+      div.dataset.rule = r || '';
+      if (q && text.toLowerCase().includes(q)) { const i = text.toLowerCase().indexOf(q); div.append(text.slice(0, i), el('mark', { textContent: text.slice(i, i + q.length) }), text.slice(i + q.length)); }
+      else div.append(text);
+      if (r) { div.style.borderLeftColor = colour(r); div.style.background = colour(r); div.append(el('span', { className: 'rule', textContent: '[' + r + ']' })); }
+      if ((rule && r !== rule) || (q && !text.toLowerCase().includes(q))) div.classList.add('filtered');
+      return div;
+    }));
+    document.getElementById('clean').textContent = data.text;
+  };
+  const open = (k) => {
+    current = k; const d = docs[k];
+    document.getElementById('doc-title').textContent = d.name + (d.title ? ' — ' + d.title : '');
+    document.getElementById('list').style.display = 'none'; document.getElementById('view').classList.add('open');
+    render();
+  };
+  document.getElementById('back').addEventListener('click', () => { document.getElementById('view').classList.remove('open'); document.getElementById('list').style.display = ''; });
+  document.getElementById('hide-removed').addEventListener('change', (e) => document.body.classList.toggle('hide-removed', e.target.checked));
+  select.addEventListener('change', render);
+  document.getElementById('search').addEventListener('input', render);
+  draw();
+})();
+</script>
+</body></html>
+`;
+}
