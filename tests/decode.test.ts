@@ -60,6 +60,13 @@ describe('decode stage', () => {
     expect(() => clean(png, { path: 'image.txt' })).toThrow(/binary file: NUL byte at offset 8/);
   });
 
+  it('accepts a text with a few stray NUL bytes, strips them and warns', () => {
+    const c = clean(bytes('A heading\n\n', [0, 0], '\n\nA paragraph of ordinary text that follows the stray bytes.\n'));
+    expect(c.text).not.toContain('\u0000');
+    expect(c.text).toContain('A paragraph of ordinary text');
+    expect(c.sidecar.warnings.map((w) => w.rule)).toContain('nul-bytes');
+  });
+
   it('rejects input larger than decode.maxBytes, gzip bombs included', () => {
     const pipeline = { stages: ['decode', 'segment'] };
     const big = gzipSync(Buffer.alloc(4096, 'a'));

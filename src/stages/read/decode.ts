@@ -20,17 +20,21 @@ export type DecodeOptions = z.infer<typeof options>;
 
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
 
-/** Share of bytes in the first 8 KiB that no text file contains (NUL and most C0 controls). */
-function binaryEvidence(bytes: Uint8Array): { nul: number; controls: number; sample: number } {
+/** Bytes in the first 8 KiB that no text file should contain: NUL and most C0 controls. */
+function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; controls: number; sample: number } {
   const sample = Math.min(bytes.length, 8192);
   let nul = -1;
+  let nuls = 0;
   let controls = 0;
   for (let i = 0; i < sample; i++) {
     const b = bytes[i]!;
-    if (b === 0 && nul < 0) nul = i;
+    if (b === 0) {
+      nuls++;
+      if (nul < 0) nul = i;
+    }
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
   }
-  return { nul, controls, sample };
+  return { nul, nuls, controls, sample };
 }
 
 const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
@@ -69,11 +73,14 @@ export const decode: DocumentStage<DecodeOptions> = {
       throw new InputError(file.path, `document is ${bytes.byteLength} bytes, more than decode.maxBytes (${opts.maxBytes})`);
     }
     if (!hasUtf16Bom(bytes)) {
+      // Binary formats are full of NULs; a scrape may carry a few stray ones
+      // (the normalize stage strips them, and a warning says so).
       const evidence = binaryEvidence(bytes);
-      if (evidence.nul >= 0) throw new InputError(file.path, `binary file: NUL byte at offset ${evidence.nul}`);
+      if (evidence.nuls > Math.max(2, evidence.sample * 0.01)) throw new InputError(file.path, `binary file: NUL byte at offset ${evidence.nul}`);
       if (evidence.sample > 0 && evidence.controls / evidence.sample > 0.1) {
         throw new InputError(file.path, `binary file: ${evidence.controls} control bytes in the first ${evidence.sample}`);
       }
+      if (evidence.nuls) warn(file, 'decode', 'nul-bytes', `${evidence.nuls} stray NUL byte(s) in the first ${evidence.sample} bytes, removed by normalize`);
     }
     const hint = file.data.formatHint;
     const sniffHtml = hint === 'html' || /<html|<meta/i.test(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
