@@ -32,9 +32,15 @@ const options = z
       .min(0)
       .default(MAIN_TEXT_PENALTY)
       .describe('Cost, in characters of prose, of a non-prose block inside the main text; higher splits the main text more readily.'),
+    partShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe('Runs of prose scoring at least this share of the densest run also belong to the main text (1: the densest run only).'),
     keepOutsideProse: z
       .boolean()
-      .default(true)
+      .default(false)
       .describe('Keep prose paragraphs that lie outside the main text (false drops them: stricter, may lose text).'),
   })
   .strict();
@@ -58,7 +64,8 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
     }
     // In HTML the main content is the DOM's (html-boilerplate); this pass
     // only trims the short lines left at its edges.
-    if (opts.mainText) aroundMainText(rules, { ...opts, keepRuns: file.data.source.format === 'html' });
+    const html = file.data.source.format === 'html';
+    if (opts.mainText) aroundMainText(rules, html ? { ...opts, keepRuns: true, keepOutsideProse: true } : opts);
     ctx.stats.update('boilerplate.documents');
   },
 };

@@ -7,6 +7,8 @@ export interface MainTextOptions {
   shortPenalty: number;
   /** Keep prose paragraphs found outside the main run (true) or drop them (false). */
   keepOutsideProse: boolean;
+  /** Runs of prose scoring at least this share of the densest one are part of the main text. */
+  partShare: number;
   /**
    * Keep runs of short lines: in HTML the DOM has already removed menus, so
    * a run of short blocks inside the main content is a list of the article.
@@ -18,32 +20,38 @@ export interface MainTextOptions {
 export const BYLINE_REACH = 8;
 
 /** Default cost of a non-prose block inside the main text (see mainRun). */
-export const MAIN_TEXT_PENALTY = 30;
+export const MAIN_TEXT_PENALTY = 100;
 
 /**
  * The main text is the densest run of prose: the maximum-sum run of blocks
  * where prose counts its length and any other block costs `shortPenalty`
- * (Kadane's algorithm, as in body-text extraction). Returns [first, last]
- * indexes into `items`, or null when the document has no prose at all.
+ * (Kadane's algorithm, as in body-text extraction). An article that a list,
+ * a table or an image gallery splits into several runs is caught whole by
+ * `partShare`: every run scoring at least that share of the best one joins
+ * it, with what lies between. Returns [first, last] indexes into `items`,
+ * or null when the document has no prose at all.
  */
-export function mainRun(items: Item[], shortPenalty: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  let bestScore = 0;
+export function mainRun(items: Item[], shortPenalty: number, partShare = 1): [number, number] | null {
+  const runs: Array<{ start: number; end: number; score: number }> = [];
   let start = 0;
   let score = 0;
   items.forEach((item, k) => {
-    const gain = item.prose ? item.f.chars : -shortPenalty;
     if (score <= 0) {
       start = k;
       score = 0;
+      runs.push({ start, end: k, score: 0 });
     }
-    score += gain;
-    if (score > bestScore) {
-      bestScore = score;
-      best = [start, k];
+    score += item.prose ? item.f.chars : -shortPenalty;
+    const run = runs.at(-1)!;
+    if (score > run.score) {
+      run.score = score;
+      run.end = k;
     }
   });
-  return best;
+  const best = Math.max(0, ...runs.map((r) => r.score));
+  if (!best) return null;
+  const parts = runs.filter((r) => r.score > 0 && r.score >= best * partShare);
+  return [Math.min(...parts.map((r) => r.start)), Math.max(...parts.map((r) => r.end))];
 }
 
 const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
@@ -58,7 +66,7 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const run = mainRun(items, options.shortPenalty);
+  const run = mainRun(items, options.shortPenalty, options.partShare);
   if (!run) return;
   const [first, last] = run;
 
