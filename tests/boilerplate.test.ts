@@ -73,6 +73,24 @@ describe('boilerplate stage (text)', () => {
     expect(fate['© 2024 Daily Courier. All rights reserved.']).toBe('boilerplate/copyright');
   });
 
+  it('removes widget sentences: comment notices, newsletter pitches, prev/next, read more, image credits', () => {
+    const lines = {
+      'Your email address will not be published. Required fields are marked *': 'boilerplate/comments',
+      'Deine E-Mail-Adresse wird nicht veröffentlicht.': 'boilerplate/comments',
+      'Abonnieren Sie jetzt unseren kostenlosen Newsletter und verpassen Sie nichts mehr.': 'boilerplate/newsletter',
+      '← Previous post': 'boilerplate/pagination',
+      'Weiterlesen': 'boilerplate/read-more',
+      'Foto: Anna Berg / Stadtarchiv': 'boilerplate/credit',
+    };
+    const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
+    for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
+  });
+
+  it('keeps an article sentence that only mentions such words', () => {
+    const sentence = 'The council said the photo archive and the newsletter would both be funded next year, after a long debate about costs.';
+    expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');
+  });
+
   it('can turn a rule family off from the pipeline', async () => {
     const { resolvePipeline } = await import('../src/config/pipeline.js');
     const pipeline = resolvePipeline({ stages: ['decode', 'segment', 'normalize', 'language', ['boilerplate', { rules: { related: false }, mainText: false }]] });

@@ -6,7 +6,7 @@ import { RuleContext, type Rule } from './context.js';
 import { glossaryBoxes } from './rules/glossary.js';
 import { aroundMainText, MAIN_TEXT_PENALTY } from './rules/main-text.js';
 import { relatedLists } from './rules/related.js';
-import { commentForms, mediaTabs, tagLists, widgetLines } from './rules/widgets.js';
+import { commentForms, mediaTabs, noticeLines, tagLists, widgetLines } from './rules/widgets.js';
 
 // Order matters: the specific structures (forms, boxes, lists) claim their
 // blocks before the single-line widget patterns and the related-list header.
@@ -17,6 +17,7 @@ const RULES = {
   glossary: glossaryBoxes,
   related: relatedLists,
   widgets: widgetLines,
+  notices: noticeLines,
 } satisfies Record<string, Rule>;
 
 const options = z

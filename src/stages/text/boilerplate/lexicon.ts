@@ -69,7 +69,7 @@ export const MEDIA_TAB = line([
 
 /** Tag and category lines ("Tags:", "Filed under:"). The list may follow on the same line or the next. */
 export const TAGS_HEADER =
-  /^[\s\p{P}]*(?:tags?|tagged(?: with| as)?|topics?|keywords?|labels?|categor(?:y|ies)|filed under|posted in|schlagwörter|schlagworte|stichwörter|themen|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|temas|categorías?|tag|parole chiave|categorie|trefwoorden|tagi|słowa kluczowe|kategorie|метки|теги|ключевые слова|рубрик[аи]|标签|关键词|分类|タグ)\s*[:：]/iu;
+  /^[\s\p{P}]*(?:tags?|tagged(?: with| as)?|topics?|keywords?|labels?|categor(?:y|ies)|filed under|posted in|veröffentlicht in|getaggt mit|abgelegt unter|publié dans|publicado en|pubblicato in|schlagwörter|schlagworte|stichwörter|themen|kategorien?|étiquettes|mots[- ]clés|catégories?|etiquetas|temas|categorías?|tag|parole chiave|categorie|trefwoorden|tagi|słowa kluczowe|kategorie|метки|теги|ключевые слова|рубрик[аи]|标签|关键词|分类|タグ)\s*[:：]/iu;
 
 export const COPYRIGHT =
   /(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|wszelkie prawa zastrzeżone|все права защищены|版权所有|無断転載)/iu;
@@ -84,6 +84,42 @@ export const LEGAL = line([
 export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
 export const NEWSLETTER =
   /\bnewsletter\b|\bsubscribe\b|\bsign up\b|abonnieren|s'abonner|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti|assine|aboneer|zapisz się|подпишитесь|订阅/iu;
+
+/**
+ * Sentences that widgets write, not authors: comment-form notices, spam
+ * filter notes, newsletter pitches, comment counters, previous/next links,
+ * "read more" links. Matched at the start of a short block (the rule also
+ * bounds the length), in the corpus languages.
+ */
+export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = [
+  {
+    rule: 'comments',
+    reason: 'comment-form notice or comment counter',
+    pattern:
+      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?|be the first to comment|sei der erste|what do you think\?|was denkst du\?|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback))/iu,
+  },
+  {
+    rule: 'newsletter',
+    reason: 'newsletter or subscription pitch',
+    pattern:
+      /^(?:(?:subscribe|sign up)(?: now)? (?:to|for) (?:our|the).*newsletter|get (?:our|the).*newsletter|mit unserem newsletter|(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen|anfordern)|abonnieren sie (?:jetzt |kostenlos )?(?:unseren |den |die )?\S*\s*newsletter|melden sie sich (?:jetzt )?(?:für|zu[mr]?) .*newsletter|keine .* mehr verpassen|(?:inscrivez-vous|abonnez-vous) (?:à|a) (?:notre|la) newsletter|suscr[ií]bete a nuestr[oa] (?:boletín|newsletter)|iscriviti alla (?:nostra )?newsletter|zapisz się do newslettera|wir informieren sie regelmäßig)/iu,
+  },
+  {
+    rule: 'pagination',
+    reason: 'link to the previous or next post',
+    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)|article (?:précédent|suivant)|(?:entrada|artículo) (?:anterior|siguiente)|(?:poprzedni|następny) (?:wpis|artykuł))/iu,
+  },
+  {
+    rule: 'read-more',
+    reason: '"read more" link',
+    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)/iu,
+  },
+  {
+    rule: 'credit',
+    reason: 'image credit',
+    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit)?\s*[:：©]|©\s*\S)/iu,
+  },
+];
 
 /** Endonyms used in language switchers, besides ISO 639-1 codes. */
 export const LANGUAGE_NAMES = new Set(

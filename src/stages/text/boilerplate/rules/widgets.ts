@@ -1,7 +1,7 @@
 import { iso6393 } from 'iso-639-3';
 import type { Item, RuleContext } from '../context.js';
 import {
-  COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, SOCIAL, TAGS_HEADER,
+  COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, NOTICE, SOCIAL, TAGS_HEADER,
 } from '../lexicon.js';
 
 const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
@@ -34,6 +34,20 @@ export function widgetLines(ctx: RuleContext): void {
       ctx.remove(item, 'cookie', 'cookie or consent prompt');
     } else if (item.f.words <= 25 && NEWSLETTER.test(text) && !item.prose) ctx.remove(item, 'newsletter', 'newsletter or subscription prompt');
     else if (short(item, 30) && item.f.separators >= 2 && !item.f.endsSentence) ctx.remove(item, 'menu', 'items separated by | or »: a menu or breadcrumb');
+  }
+}
+
+/**
+ * Sentences widgets write (comment-form notices, newsletter pitches,
+ * previous/next links, "read more", image credits): a lexicon match at the
+ * start of a block of at most 40 words, so that an article merely quoting
+ * such words in a long paragraph is safe.
+ */
+export function noticeLines(ctx: RuleContext): void {
+  for (const item of ctx.kept()) {
+    if (item.f.words > 40) continue;
+    const notice = NOTICE.find((n) => n.pattern.test(item.block.text.trim()));
+    if (notice) ctx.remove(item, notice.rule, notice.reason);
   }
 }
 
