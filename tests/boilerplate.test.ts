@@ -78,7 +78,7 @@ describe('boilerplate stage (text)', () => {
       'Your email address will not be published. Required fields are marked *': 'boilerplate/comments',
       'Deine E-Mail-Adresse wird nicht veröffentlicht.': 'boilerplate/comments',
       'Abonnieren Sie jetzt unseren kostenlosen Newsletter und verpassen Sie nichts mehr.': 'boilerplate/newsletter',
-      '← Previous post': 'boilerplate/pagination',
+      'Vorheriger Beitrag: Der Sommer in der Stadt': 'boilerplate/pagination',
       'Weiterlesen': 'boilerplate/read-more',
       'Foto: Anna Berg / Stadtarchiv': 'boilerplate/credit',
     };
