@@ -22,13 +22,13 @@ function corpus(docs: Record<string, string>): string {
 
 describe('corpus stages', () => {
   it('site-template removes a block that recurs on most pages of a site', async () => {
-    const footer = 'Subscribe to the Valley Gazette newsletter and get the news of the week every Friday morning.';
+    const footer = 'The Valley Gazette is printed by the Valley Press Company in Riverside and delivered every morning.';
     const docs = Object.fromEntries(
       ARTICLES.map((a, k) => [`page${k}.txt`, `valleygazette.example\n\nStory Number ${k}\n\n${a} ${a}\n\n${footer}\n`]),
     );
     const { results } = await runPipeline({ inputs: [corpus(docs)] });
     for (const r of results) {
-      expect(r.text).not.toContain('Subscribe to the Valley Gazette');
+      expect(r.text).not.toContain('The Valley Gazette is printed');
       expect(r.sidecar.stats.removedBy['corpus/site-template']).toBe(1);
     }
   });

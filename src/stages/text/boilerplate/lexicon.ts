@@ -96,23 +96,23 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
     rule: 'comments',
     reason: 'comment-form notice or comment counter',
     pattern:
-      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?|be the first to comment|sei der erste|what do you think\?|was denkst du\?|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback))/iu,
+      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
   },
   {
     rule: 'newsletter',
     reason: 'newsletter or subscription pitch',
     pattern:
-      /^(?:(?:subscribe|sign up)(?: now)? (?:to|for) (?:our|the).*newsletter|get (?:our|the).*newsletter|mit unserem newsletter|(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen|anfordern)|abonnieren sie (?:jetzt |kostenlos )?(?:unseren |den |die )?\S*\s*newsletter|melden sie sich (?:jetzt )?(?:für|zu[mr]?) .*newsletter|keine .* mehr verpassen|(?:inscrivez-vous|abonnez-vous) (?:à|a) (?:notre|la) newsletter|suscr[ií]bete a nuestr[oa] (?:boletín|newsletter)|iscriviti alla (?:nostra )?newsletter|zapisz się do newslettera|wir informieren sie regelmäßig)/iu,
+      /^(?:(?:subscribe|sign up)(?: now)? (?:to|for) (?:our|the)\b.*newsletter|get (?:our|the)\b.*newsletter|mit unserem newsletter|(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen|anfordern)|abonnieren sie (?:jetzt |kostenlos )?(?:unseren |den |die )?\S*\s*newsletter|melden sie sich (?:jetzt )?(?:für|zu[mr]?) .*newsletter|keine .* mehr verpassen|(?:inscrivez-vous|abonnez-vous) (?:à|a) (?:notre|la) newsletter|suscr[ií]bete a nuestr[oa] (?:boletín|newsletter)|iscriviti alla (?:nostra )?newsletter|zapisz się do newslettera|wir informieren sie regelmäßig)/iu,
   },
   {
     rule: 'pagination',
     reason: 'link to the previous or next post',
-    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)|article (?:précédent|suivant)|(?:entrada|artículo) (?:anterior|siguiente)|(?:poprzedni|następny) (?:wpis|artykuł))/iu,
+    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)\b)/iu,
   },
   {
     rule: 'read-more',
     reason: '"read more" link',
-    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)/iu,
+    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)\b/iu,
   },
   {
     rule: 'credit',
