@@ -101,15 +101,23 @@ export const htmlBoilerplate: DocumentStage<Options> = {
     if (opts.mainContent) {
       const { container } = findMainContent(rest, weightOf, opts);
       if (container) {
-        const firstInside = rest.findIndex((b) => isInside(b, container));
+        const inside = rest.map((b) => isInside(b, container));
+        const firstInside = inside.indexOf(true);
+        const lastInside = inside.lastIndexOf(true);
+        // Prose right next to the content element (a lead paragraph in the
+        // article header, a sibling text block) belongs to it; the first
+        // non-prose block ends the extension.
+        for (let k = firstInside - 1; k >= 0 && weightOf(rest[k]!) > 0; k--) inside[k] = true;
+        for (let k = lastInside + 1; k < rest.length && weightOf(rest[k]!) > 0; k++) inside[k] = true;
+        const start = inside.indexOf(true);
         // The title heading often sits just outside the content element.
-        const title = rest.slice(Math.max(0, firstInside - 6), firstInside).findLast((b) => b.kind === 'heading' && (b.level ?? 9) <= 2);
+        const title = rest.slice(Math.max(0, start - 6), start).findLast((b) => b.kind === 'heading' && (b.level ?? 9) <= 2);
         if (title) title.role = 'title';
         const where = `${container.tag}${container.names ? ` "${container.names}"` : ''}`;
-        for (const block of rest) {
-          if (block === title || isInside(block, container)) continue;
+        rest.forEach((block, k) => {
+          if (block === title || inside[k]) return;
           remove(block, 'outside-main', `outside the main content element (${where})`);
-        }
+        });
       }
     }
 
