@@ -81,6 +81,8 @@ describe('boilerplate stage (text)', () => {
       'Vorheriger Beitrag: Der Sommer in der Stadt': 'boilerplate/pagination',
       'Weiterlesen': 'boilerplate/read-more',
       'Foto: Anna Berg / Stadtarchiv': 'boilerplate/credit',
+      'This entry was posted in News. Bookmark the permalink.': 'boilerplate/post-meta',
+      'War der Artikel nützlich?': 'boilerplate/rating',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);

@@ -33,7 +33,7 @@ export const RELATED_HEADER = line([
 export const SOCIAL = line([
   'follow us(?: on)?', 'find us on', 'join us on', 'connect with us', 'like us on [\\p{L}]+', 'share(?: (?:this|on|via|it))?(?: (?:article|post|story|page))?',
   'tweet(?: this)?', 'email this', 'print(?: this)?(?: article| page)?',
-  'folgen sie uns(?: auf)?', 'teilen(?: auf)?', 'diesen artikel teilen', 'suivez[- ]nous(?: sur)?', 'partager(?: sur| cet article)?',
+  'folgen sie uns(?: auf)?', 'teilen(?: auf)?', '(?:den|diesen) (?:artikel|beitrag)(?: mit anderen)? teilen(?:/diskutieren)?', 'diese geschichte teilen', 'suivez[- ]nous(?: sur)?', 'partager(?: sur| cet article)?',
   'síguenos(?: en)?', 'compartir(?: en)?', 'seguici(?: su)?', 'condividi(?: su)?', 'siga-nos', 'compartilhe', 'volg ons(?: op)?', 'delen',
   'obserwuj nas', 'udostępnij', 'podziel się', 'подписывайтесь', 'поделиться', 'мы в соцсетях', '分享(?:到)?', '关注我们', 'シェア',
   '(?:(?:facebook|twitter|x|instagram|linkedin|youtube|telegram|whatsapp|pinterest|tiktok|reddit|vk|xing|mastodon|threads|rss|e-?mail)[\\s|•·,/]*){1,12}',
@@ -107,17 +107,28 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   {
     rule: 'pagination',
     reason: 'link to the previous or next post',
-    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)\b)/iu,
+    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|vorschau auf den nächsten (?:artikel|beitrag)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)\b)/iu,
   },
   {
     rule: 'read-more',
     reason: '"read more" link',
-    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)\b/iu,
+    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|um (?:den artikel )?weiterzulesen|pour lire la suite|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)\b/iu,
   },
   {
     rule: 'credit',
     reason: 'image credit',
-    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit)?\s*[:：©]|©\s*\S)/iu,
+    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit)?\s*[:：©]|©\s*\S|【纠错】|责任编辑)/iu,
+  },
+  {
+    rule: 'post-meta',
+    reason: 'post footer: where and when the post was filed, permalink',
+    pattern:
+      /^(?:this (?:entry|post) was posted\b|posted (?:on|in) .{1,80}\b(?:permalink|comments?)\b|bookmark the permalink|dieser (?:eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht|der beitrag wurde am .{1,60}veröffentlicht|erstellt am .{1,60}(?:abgelegt|veröffentlicht) unter|cette entrée a été publiée|cet article a été publié (?:dans|le)|esta entrada (?:fue publicada|se publicó)|questo articolo è stato pubblicato|ten wpis został opublikowany)/iu,
+  },
+  {
+    rule: 'rating',
+    reason: 'rating or feedback widget',
+    pattern: /^(?:was this (?:article|post|page) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|cet article vous a-t-il été utile|¿te (?:ha )?(?:resultado|sido) útil|rate this (?:article|post)|bewerten sie diesen (?:artikel|beitrag))/iu,
   },
 ];
 
