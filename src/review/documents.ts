@@ -45,25 +45,33 @@ export function readOutputDir(dir: string, cwd = '.'): CleanedDocument[] {
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new ConfigError(`output folder not found: ${dir}`);
   const docs: CleanedDocument[] = [];
   for (const file of sidecarFiles(abs)) {
-    const shown = posix(relative(resolve(cwd), file));
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
-    }
-    if ((json as { schema?: unknown })?.schema !== 'unboil/document@1') continue; // some other JSON file
-    const parsed = sidecarSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new ConfigError(`${shown} is not a valid unboil/document@1 sidecar: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    }
-    const name = posix(relative(abs, file)).replace(/\.json$/, '');
+    const sidecar = readSidecar(file, posix(relative(resolve(cwd), file)));
+    if (!sidecar) continue; // some other JSON file
     const textFile = file.replace(/\.json$/, '.txt');
-    docs.push({ name, sidecar: parsed.data, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(parsed.data) });
+    docs.push({ name: posix(relative(abs, file)).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) });
   }
   if (!docs.length && !existsSync(join(abs, '_run.json'))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
   return docs;
+}
+
+/**
+ * One sidecar file, validated; null for a JSON file that is not a sidecar.
+ * @throws ConfigError for broken JSON or a sidecar that fails the schema
+ */
+function readSidecar(file: string, shown: string): Sidecar | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
+  }
+  if ((json as { schema?: unknown })?.schema !== 'unboil/document@1') return null;
+  const parsed = sidecarSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`${shown} is not a valid unboil/document@1 sidecar: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
 }
 
 /** The clean text a sidecar describes (kept blocks, one blank line between). */
@@ -89,9 +97,9 @@ export async function loadDocuments(args: string[], options: { pipeline?: Pipeli
   const inputs = args.filter((a) => !outputs.includes(a) && !sidecarFilesGiven.includes(a));
   const docs = outputs.flatMap((dir) => readOutputDir(dir, cwd));
   for (const file of sidecarFilesGiven) {
-    const parsed = sidecarSchema.safeParse(JSON.parse(readFileSync(resolve(cwd, file), 'utf8')));
-    if (!parsed.success) throw new ConfigError(`${file} is not a valid unboil/document@1 sidecar`);
-    docs.push({ name: file.replace(/\.json$/, ''), sidecar: parsed.data, text: rebuildText(parsed.data) });
+    const sidecar = readSidecar(resolve(cwd, file), file);
+    if (!sidecar) throw new ConfigError(`${file} is not an unboil/document@1 sidecar`);
+    docs.push({ name: file.replace(/\.json$/, ''), sidecar, text: rebuildText(sidecar) });
   }
   if (inputs.length) docs.push(...(await cleanInputs(inputs, options)).docs);
   return docs;

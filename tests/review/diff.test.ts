@@ -69,7 +69,9 @@ describe('unboil diff <output>', () => {
     expect(await runCli(['diff', '--before', 'nope', '--after', 'out'], dir)).toMatchObject({ code: 2, stderr: 'unboil: output folder not found: nope\n' });
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ schema: 'unboil/document@1', id: 'x' }));
     const bad = await runCli(['diff', 'bad.json'], dir);
-    expect(bad).toMatchObject({ code: 2, stderr: 'unboil: bad.json is not a valid unboil/document@1 sidecar\n' });
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/^unboil: bad.json is not a valid unboil\/document@1 sidecar: id: /) });
+    writeFileSync(join(dir, 'broken.json'), '{ "schema": ');
+    expect(await runCli(['diff', 'broken.json'], dir)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^unboil: broken.json is not valid JSON: /) });
   });
 });
 
