@@ -45,7 +45,6 @@ export interface HtmlFeatures {
   path: string;
   /** Share of the block's characters that sit inside links. */
   linkDensity: number;
-  depth: number;
 }
 
 export interface Block {
@@ -65,4 +64,3 @@ export interface Block {
   removed?: Removal;
 }
 
-export const isKept = (block: Block): boolean => block.removed === undefined;

@@ -109,7 +109,6 @@ export function segmentHtml(file: UnboilFile): void {
         tag: el.name,
         path: ancestors.map((a) => a.tag + (a.names ? `.${a.names.split(/\s+/)[0]}` : '')).join('>'),
         linkDensity: visible ? Math.min(1, linkChars / visible) : 0,
-        depth: ancestors.length,
       },
     };
   };
