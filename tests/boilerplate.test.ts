@@ -83,6 +83,9 @@ describe('boilerplate stage (text)', () => {
       'Foto: Anna Berg / Stadtarchiv': 'boilerplate/credit',
       'This entry was posted in News. Bookmark the permalink.': 'boilerplate/post-meta',
       'War der Artikel nützlich?': 'boilerplate/rating',
+      'Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.': 'boilerplate/disclaimer',
+      'All content is licensed under a Creative Commons Attribution 4.0 International License.': 'boilerplate/license',
+      'Über den Autor': 'boilerplate/author-box',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);

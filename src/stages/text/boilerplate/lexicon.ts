@@ -96,7 +96,7 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
     rule: 'comments',
     reason: 'comment-form notice or comment counter',
     pattern:
-      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
+      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|leave a (?:comment|reply)|schreib(?:e|en sie)? einen kommentar|hinterlasse einen kommentar|\d+ (?:antworten|responses|replies|kommentare|comments) (?:zu|to|on) |no responses? (?:yet|so far)|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
   },
   {
     rule: 'newsletter',
@@ -128,7 +128,29 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   {
     rule: 'rating',
     reason: 'rating or feedback widget',
-    pattern: /^(?:was this (?:article|post|page) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|cet article vous a-t-il été utile|¿te (?:ha )?(?:resultado|sido) útil|rate this (?:article|post)|bewerten sie diesen (?:artikel|beitrag))/iu,
+    pattern: /^(?:bewerten:?$|rate this:?$|was this (?:article|post|page) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|cet article vous a-t-il été utile|¿te (?:ha )?(?:resultado|sido) útil|rate this (?:article|post)|bewerten sie diesen (?:artikel|beitrag))/iu,
+  },
+  {
+    rule: 'license',
+    reason: 'licence or reuse notice of the site',
+    pattern:
+      /^(?:all content (?:on this (?:site|blog) )?is licensed|(?:this|the) (?:work|content|text)s? (?:on this (?:site|blog) )?(?:is|are) licensed|(?:die )?(?:inhalte|bilder|texte|fotos) (?:dieser|in diesem|auf diesem) (?:website|webseite|seite|blog)s? (?:sind|stehen) unter|sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)|sauf mention contraire|salvo que se indique lo contrario)/iu,
+  },
+  {
+    rule: 'disclaimer',
+    reason: 'liability disclaimer of the site',
+    pattern:
+      /^(?:trotz sorgfältiger inhaltlicher kontrolle|haftungs(?:ausschluss|beschränkung|hinweis)\b|für (?:die )?inhalte (?:der )?(?:verlinkten|externen) (?:seiten|links)|we (?:are not|take no|accept no) responsib|disclaimer\s*:)/iu,
+  },
+  {
+    rule: 'author-box',
+    reason: 'author box header or link',
+    pattern: /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu,
+  },
+  {
+    rule: 'social',
+    reason: 'like or share widget',
+    pattern: /^(?:gefällt mir:?(?: lade\.*)?$|like this:?$|j'aime(?: ça)?:?$|me gusta:?$|mit anderen teilen\b|share this:?$)/iu,
   },
 ];
 
