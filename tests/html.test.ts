@@ -63,6 +63,15 @@ describe('HTML main content', () => {
     expect(fate('Other news')).toEqual(['html-boilerplate/outside-main']);
   });
 
+  it('removes a heading with nothing of its own under it, keeps section headings', () => {
+    const html = `<article><h1>Flood Barrier Opens</h1><p>${P[0]}</p><h2>How it works</h2><p>${P[1]}</p><p>${P[2]}</p>
+      <h3>Rail Line Reopens After Storm</h3><h3>Harbour Festival Cancelled</h3><p>${P[3]}</p></article>`;
+    const { fate } = fates(html);
+    expect(fate('How it works')).toEqual(['kept']);
+    expect(fate('Rail Line Reopens After Storm')).toEqual(['html-boilerplate/orphan-heading']);
+    expect(fate('Harbour Festival Cancelled')).toEqual(['kept']);
+  });
+
   it('keeps an article that a form wraps (ASP.NET pages)', () => {
     const { c } = fates(`<form id="aspnetForm">${article}</form>`);
     expect(c.text).toContain(P[0]);

@@ -121,6 +121,16 @@ export const htmlBoilerplate: DocumentStage<Options> = {
       }
     }
 
+    // A heading with nothing of its own under it (up to the next heading or
+    // the end) titles a teaser or an emptied widget, not a section.
+    const kept = rest.filter((b) => !b.removed);
+    kept.forEach((block, k) => {
+      if (block.kind !== 'heading' || block.role === 'title') return;
+      let content = false;
+      for (let j = k + 1; j < kept.length && kept[j]!.kind !== 'heading' && !content; j++) content = kept[j]!.html!.linkDensity < 0.5;
+      if (!content) remove(block, 'orphan-heading', 'heading with no content of its own under it (a teaser or an emptied box)');
+    });
+
     for (const block of rest) {
       if (block.removed || weightOf(block) > 0 || block.kind === 'heading') continue;
       if (block.html!.linkDensity > opts.maxLinkDensity && block.text.length < 200) {
