@@ -72,6 +72,14 @@ describe('HTML main content', () => {
     expect(fate('Harbour Festival Cancelled')).toEqual(['kept']);
   });
 
+  it('removes figure captions unless keepCaptions is set', async () => {
+    const html = `<article><h1>Flood Barrier Opens</h1><p>${P[0]}</p><figure><img src="x.jpg"><figcaption>The barrier at dawn. Photo: A. Berg</figcaption></figure><p>${P[1]}</p></article>`;
+    expect(fates(html).fate('The barrier at dawn. Photo: A. Berg')).toEqual(['html-boilerplate/caption']);
+    const { resolvePipeline } = await import('../src/config/pipeline.js');
+    const pipeline = resolvePipeline({ stages: ['decode', 'segment', 'normalize', ['html-boilerplate', { keepCaptions: true }]] });
+    expect(clean(page(html), { path: 'p.html', pipeline }).text).toContain('The barrier at dawn.');
+  });
+
   it('keeps an article that a form wraps (ASP.NET pages)', () => {
     const { c } = fates(`<form id="aspnetForm">${article}</form>`);
     expect(c.text).toContain(P[0]);

@@ -13,6 +13,7 @@ const options = z
     mainContent: z.boolean().default(true).describe('Remove the blocks outside the element that holds the main content.'),
     share: z.number().min(0.1).max(1).default(0.5).describe('The main content element holds at least this share of the page\'s prose.'),
     widen: z.number().min(0).default(0.25).describe('Widen the main content to its parent while the parent adds at least this share of extra prose.'),
+    keepCaptions: z.boolean().default(false).describe('Keep <figcaption> and <caption> text (captions and photo credits are not article prose).'),
     maxLinkDensity: z.number().min(0).max(1).default(0.5).describe('Short blocks with more of their text in links than this are link lists.'),
   })
   .strict();
@@ -119,6 +120,10 @@ export const htmlBoilerplate: DocumentStage<Options> = {
           remove(block, 'outside-main', `outside the main content element (${where})`);
         });
       }
+    }
+
+    if (!opts.keepCaptions) {
+      for (const block of rest) if (!block.removed && block.kind === 'caption') remove(block, 'caption', 'image or table caption (keepCaptions: false)');
     }
 
     // A heading with nothing of its own under it (up to the next heading or
