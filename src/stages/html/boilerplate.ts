@@ -65,14 +65,15 @@ function categoryOfBlock(block: Block, holdsMostProse: (node: HtmlNode) => boole
  * known boilerplate category go with that category as their rule; then the
  * main content element is found (the densest prose, see findMainContent)
  * and what lies outside it goes too, except the article's title heading
- * just before it; inside it, short link lists go. The text rules of the
- * `boilerplate` stage then judge what is left line by line.
+ * just before it and prose right against it; then captions, headings with
+ * nothing under them (teaser titles) and short link lists. The text rules
+ * of the `boilerplate` stage then judge what is left line by line.
  */
 export const htmlBoilerplate: DocumentStage<Options> = {
   kind: 'document',
   name: 'html-boilerplate',
   formats: ['html'],
-  description: 'HTML pages: removes blocks inside navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination, author-box and form elements, then everything outside the main content.',
+  description: 'HTML pages: removes blocks inside navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination, author-box and form elements, then everything outside the main content, captions, orphan headings and link lists.',
   options,
   run(file: UnboilFile, opts, ctx) {
     const stop = stopwordsFor(file.data.lang3);
