@@ -8,6 +8,7 @@ import { boilerplate } from './text/boilerplate/index.js';
 import { dedupe } from './text/dedupe.js';
 import { normalize } from './text/normalize.js';
 import { segment } from './text/segment.js';
+import { htmlBoilerplate } from './html/boilerplate.js';
 import type { Stage } from './types.js';
 
 /**
@@ -20,8 +21,10 @@ export const STAGES: readonly Stage[] = [
   segment,
   normalize,
   language,
-  boilerplate,
-  byline,
+  // The text stages read HTML blocks poorly: HTML pages get html-boilerplate instead.
+  { ...boilerplate, formats: ['text'] },
+  htmlBoilerplate,
+  { ...byline, formats: ['text'] },
   dedupe,
   metadata,
   siteTemplate,

@@ -1,0 +1,98 @@
+import type { AnyNode, Element } from 'domhandler';
+import { z } from 'zod';
+import { removeBlock, type UnboilFile } from '../../model/document.js';
+import { stopwordsFor } from '../../text/stopwords.js';
+import type { DocumentStage } from '../types.js';
+import { categoryOf, INSIDE_MAIN, type Match } from './categories.js';
+import { getDom } from './dom.js';
+import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
+
+const options = z
+  .object({
+    selectors: z.boolean().default(true).describe('Remove boilerplate groups found by element, ARIA role and class/id (navigation, comments, share bars…).'),
+    mainContent: z.boolean().default(true).describe('Find the main content (the container of the densest prose) and remove the blocks outside it.'),
+    keepOutsideProse: z.boolean().default(false).describe('Keep long prose paragraphs found outside the main content.'),
+    maxLinkDensity: z.number().min(0).max(1).default(0.8).describe('Inside the main content, short blocks with more of their text in links than this are removed as link lists.'),
+  })
+  .strict();
+
+export type HtmlBoilerplateOptions = z.infer<typeof options>;
+
+const isInside = (el: AnyNode, container: AnyNode): boolean => {
+  for (let node: AnyNode | null = el; node; node = node.parent) if (node === container) return true;
+  return false;
+};
+
+/**
+ * DOM-aware boilerplate removal for HTML pages. First the selector groups
+ * (categories.ts): a block inside a navigation, comment, share, cookie… group
+ * is removed with that category as its rule. Then the main content: the
+ * container holding the densest prose (main-content.ts); blocks outside it
+ * go, and inside it link lists go. Headings, lists, tables, quotes and code
+ * inside the main content stay.
+ */
+export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
+  kind: 'document',
+  name: 'html-boilerplate',
+  description: 'HTML pages: removes navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination and author boxes by DOM selectors, then everything outside the main content.',
+  formats: ['html'],
+  options,
+  run(file: UnboilFile, opts, ctx) {
+    const dom = getDom(file);
+    if (!dom) return;
+    const stopwords = stopwordsFor(file.data.lang3);
+    const infos: BlockInfo[] = [];
+    for (const block of file.data.blocks) {
+      const el = dom.elements[block.i];
+      if (!block.removed && el) infos.push(blockInfo(block, el, stopwords));
+    }
+    if (!infos.length) return;
+
+    // Selector matches, cached per element.
+    const cache = new Map<Element, Match | null>();
+    const match = (el: Element): Match | null => {
+      let m = cache.get(el);
+      if (m === undefined) cache.set(el, (m = opts.selectors ? categoryOf(el) : null));
+      return m;
+    };
+    // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
+    const all = massByElement(infos, () => false);
+    const root = (dom.$('body').get(0) ?? dom.$.root().get(0)) as Element;
+    const total = all.get(root) ?? 0;
+    const group = (el: Element): Match | null => {
+      const m = match(el);
+      return m && (all.get(el) ?? 0) <= total * 0.5 ? m : null;
+    };
+    const main = opts.mainContent ? findMainContent(root, massByElement(infos, (el) => group(el) !== null)) : root;
+
+    for (const info of infos) {
+      const { block, el } = info;
+      const inMain = isInside(el, main);
+      let removed = false;
+      for (let node: AnyNode | null = el; node && node !== main && node.type === 'tag'; node = node.parent) {
+        const m = group(node as Element);
+        if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
+        ctx.stats.update(`html-boilerplate.${m.category}`);
+        removed = true;
+        break;
+      }
+      if (removed) continue;
+      if (!inMain) {
+        if (opts.keepOutsideProse && info.prose && info.f.words >= 30) continue;
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
+        continue;
+      }
+      if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+      }
+    }
+    ctx.stats.update('html-boilerplate.documents');
+  },
+};
+
+function describe(el: Element): string {
+  const id = el.attribs?.id ? `#${el.attribs.id}` : '';
+  const cls = el.attribs?.class?.trim().split(/\s+/)[0];
+  return `<${el.name}${id}${cls ? `.${cls}` : ''}>`;
+}

@@ -1,0 +1,141 @@
+import type { Element } from 'domhandler';
+import { ownTokens } from './dom.js';
+
+/**
+ * Boilerplate categories, each a group of selectors: element names, ARIA
+ * roles and class/id words. Every removal carries its category as its rule,
+ * so a reviewer sees "share" or "comments", not "boilerplate".
+ *
+ * Class/id tokens are split into words ("post-share_bar" → post, share, bar;
+ * "relatedPosts" → related, posts) and matched word by word, so "ad" matches
+ * "ad-slot" but not "shadow" or "header". Compound words written without a
+ * separator ("sharedaddy", "sidebar") are matched by the `contains` list.
+ */
+export type Category =
+  | 'hidden'
+  | 'cookie'
+  | 'navigation'
+  | 'breadcrumbs'
+  | 'pagination'
+  | 'header'
+  | 'footer'
+  | 'sidebar'
+  | 'related'
+  | 'comments'
+  | 'share'
+  | 'newsletter'
+  | 'ads'
+  | 'author-box'
+  | 'tags';
+
+interface Group {
+  category: Category;
+  tags?: string[];
+  roles?: string[];
+  /** Whole class/id tokens. */
+  tokens?: string[];
+  /** Words inside a token. */
+  words?: string[];
+  /** Substrings of a token (long, unambiguous compounds only). */
+  contains?: string[];
+}
+
+// Order matters: the first group that matches names the category.
+const GROUPS: Group[] = [
+  {
+    category: 'hidden',
+    tokens: ['hidden', 'hide', 'sr-only', 'screen-reader-text', 'screen-reader', 'visually-hidden', 'visuallyhidden', 'offscreen', 'invisible', 'skip-link', 'skiplink', 'skip-links', 'print-only', 'noprint'],
+  },
+  { category: 'cookie', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar', 'cmp'], contains: ['cookie', 'consent'] },
+  { category: 'breadcrumbs', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'], contains: ['breadcrumb'] },
+  {
+    category: 'pagination',
+    words: ['pagination', 'pager', 'paging', 'pagenav', 'prevnext'],
+    tokens: ['page-numbers', 'nav-links', 'post-navigation', 'posts-navigation', 'navigation-post', 'nav-previous', 'nav-next', 'previous-post', 'next-post', 'prev-next', 'post-nav', 'postnav'],
+    contains: ['pagination'],
+  },
+  {
+    category: 'comments',
+    words: ['comment', 'comments', 'respond', 'disqus', 'discussion', 'replies', 'commentlist', 'kommentare', 'commentaires', 'comentarios'],
+    contains: ['comment', 'disqus'],
+  },
+  {
+    category: 'share',
+    words: ['share', 'sharing', 'shares', 'social', 'sociable', 'addthis', 'sharethis', 'shariff', 'sharebar', 'socials', 'follow', 'print', 'email', 'whatsapp', 'facebook', 'twitter'],
+    contains: ['sharedaddy', 'share', 'social', 'addtoany'],
+  },
+  {
+    category: 'newsletter',
+    words: ['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'mailing'],
+    contains: ['newsletter', 'subscribe'],
+  },
+  {
+    category: 'ads',
+    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite'],
+    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola'],
+  },
+  {
+    category: 'related',
+    words: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'mostread', 'morestories', 'also', 'yarpp', 'relatedposts', 'more', 'teaser', 'teasers', 'latest', 'recent'],
+    contains: ['related', 'recommend', 'most-read', 'mostpopular', 'also-read'],
+  },
+  {
+    category: 'author-box',
+    tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
+  },
+  {
+    category: 'tags',
+    words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
+    tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
+  },
+  { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menu', 'menubar', 'search', 'tablist'], words: ['nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'topnav', 'subnav', 'navi', 'toolbar', 'search', 'searchform', 'skip'], contains: ['navbar', 'navigation', 'menu'] },
+  { category: 'header', tags: ['header'], roles: ['banner'], tokens: ['header', 'site-header', 'masthead', 'page-header', 'global-header', 'top-bar', 'topbar', 'siteheader', 'head', 'kopf', 'logo', 'branding', 'site-branding'] },
+  { category: 'footer', tags: ['footer'], roles: ['contentinfo'], words: ['footer', 'colophon', 'copyright', 'legal', 'imprint', 'impressum', 'disclaimer', 'fusszeile'], contains: ['footer'] },
+  { category: 'sidebar', tags: ['aside'], roles: ['complementary'], words: ['sidebar', 'aside', 'widget', 'widgets', 'rail', 'secondary', 'marginal', 'sidebox'], contains: ['sidebar', 'widget'] },
+];
+
+/** Categories that also apply inside the main content (a share bar inside the article still goes). */
+export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation']);
+
+/** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
+const NEVER = new Set(['html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
+
+const wordsOf = (token: string): string[] =>
+  token
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+const compiled = GROUPS.map((g) => ({
+  ...g,
+  tags: new Set(g.tags ?? []),
+  roles: new Set(g.roles ?? []),
+  tokens: new Set(g.tokens ?? []),
+  words: new Set(g.words ?? []),
+  contains: g.contains ?? [],
+}));
+
+export interface Match {
+  category: Category;
+  /** What matched, for the reason: `<nav>`, `role="navigation"`, `class "share-bar"`. */
+  by: string;
+}
+
+/** The boilerplate category of one element, by its own name, role and class/id tokens. */
+export function categoryOf(el: Element): Match | null {
+  if (NEVER.has(el.name)) return null;
+  const role = el.attribs.role?.toLowerCase().trim();
+  const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
+  const tokens = raw ? ownTokens(el) : [];
+  const words = raw ? raw.split(/\s+/).map((t) => [t.toLowerCase(), wordsOf(t)] as const) : [];
+  for (const g of compiled) {
+    if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
+    if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };
+    for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };
+    for (const [t, ws] of words) {
+      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => t.includes(c))) return { category: g.category, by: `class/id "${t}"` };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+import type { AnyNode, Element } from 'domhandler';
+import type { Block } from '../../model/block.js';
+import { isProse, textFeatures, type TextFeatures } from '../../text/features.js';
+
+/** Containers the main-content search may descend into (not paragraphs, headings or list items). */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'table', 'tbody', 'tr', 'form', 'center', 'span', 'font', 'body', 'html', 'figure', 'ul', 'ol', 'dl', 'blockquote']);
+
+/** How much of a container's prose one child must hold for the search to step into it. */
+const DESCEND_SHARE = 0.72;
+
+export interface BlockInfo {
+  block: Block;
+  el: Element;
+  f: TextFeatures;
+  prose: boolean;
+  /** Prose weight: characters outside links, discounted for non-prose. */
+  mass: number;
+}
+
+export function blockInfo(block: Block, el: Element, stopwords: ReadonlySet<string>): BlockInfo {
+  const f = textFeatures(block.text, stopwords);
+  const prose = isProse(f);
+  const ld = block.html?.linkDensity ?? 0;
+  const own = block.text.length * (1 - ld);
+  // Headings and link lists weigh nothing: the main content is where the running text is.
+  const mass = block.kind === 'heading' || ld > 0.5 ? 0 : own * (1 - ld) * (prose ? 1 : f.words >= 5 ? 0.3 : 0.05);
+  return { block, el, f, prose, mass };
+}
+
+/** Prose mass of every element: the sum over the blocks inside it. */
+export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) => boolean): Map<AnyNode, number> {
+  const mass = new Map<AnyNode, number>();
+  for (const info of infos) {
+    if (!info.mass) continue;
+    let excluded = false;
+    for (let node: AnyNode | null = info.el; node && node.type === 'tag'; node = node.parent) {
+      if (skip(node as Element)) {
+        excluded = true;
+        break;
+      }
+    }
+    if (excluded) continue;
+    for (let node: AnyNode | null = info.el; node; node = node.parent) mass.set(node, (mass.get(node) ?? 0) + info.mass);
+  }
+  return mass;
+}
+
+/**
+ * The container that holds the densest prose: from the root, step into the
+ * child holding most of the prose as long as it holds nearly all of it
+ * (DESCEND_SHARE). Where the prose splits between several children (the
+ * paragraphs of the article), that container is the main content. Boilerplate
+ * groups found by selector are left out of the mass before, so a long comment
+ * thread or sidebar does not pull the search away from the article.
+ */
+export function findMainContent(root: Element, mass: Map<AnyNode, number>): Element {
+  let node = root;
+  for (;;) {
+    const total = mass.get(node) ?? 0;
+    if (!total) return node;
+    let best: Element | null = null;
+    let bestMass = 0;
+    for (const child of node.children) {
+      if (child.type !== 'tag') continue;
+      const m = mass.get(child) ?? 0;
+      if (m > bestMass) {
+        bestMass = m;
+        best = child as Element;
+      }
+    }
+    if (!best || !CONTAINERS.has(best.name) || bestMass < total * DESCEND_SHARE) return node;
+    node = best;
+  }
+}
