@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryOf, INSIDE_MAIN, type Match } from './categories.js';
+import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { getDom } from './dom.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
@@ -59,11 +59,15 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     const all = massByElement(infos, () => false);
     const root = (dom.$('body').get(0) ?? dom.$.root().get(0)) as Element;
     const total = all.get(root) ?? 0;
+    const longProse = massByElement(infos.filter((i) => i.prose && i.f.words >= 25), () => false);
     const group = (el: Element): Match | null => {
       const m = match(el);
-      return m && (all.get(el) ?? 0) <= total * 0.5 ? m : null;
+      if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
+      return PROSE_VETO.has(m.category) && longProse.has(el) ? null : m;
     };
-    const main = opts.mainContent ? findMainContent(root, massByElement(infos, (el) => group(el) !== null)) : root;
+    const skip = (el: Element) => group(el) !== null;
+    const main = opts.mainContent ? findMainContent(root, massByElement(infos, skip), massByElement(infos, skip, 'plain')) : root;
+    const context = main.parent && main.parent.type === 'tag' ? main.parent : main;
 
     for (const info of infos) {
       const { block, el } = info;
@@ -79,6 +83,8 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       }
       if (removed) continue;
       if (!inMain) {
+        // jusText-style context: prose right beside the main content (a lead paragraph in a sibling div) belongs to it.
+        if (info.prose && isInside(el, context)) continue;
         if (opts.keepOutsideProse && info.prose && info.f.words >= 30) continue;
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
         continue;

@@ -26,7 +26,8 @@ export type Category =
   | 'newsletter'
   | 'ads'
   | 'author-box'
-  | 'tags';
+  | 'tags'
+  | 'caption';
 
 interface Group {
   category: Category;
@@ -61,7 +62,7 @@ const GROUPS: Group[] = [
   },
   {
     category: 'share',
-    words: ['share', 'sharing', 'shares', 'social', 'sociable', 'addthis', 'sharethis', 'shariff', 'sharebar', 'socials', 'follow', 'print', 'email', 'whatsapp', 'facebook', 'twitter'],
+    words: ['share', 'sharing', 'shares', 'social', 'sociable', 'addthis', 'sharethis', 'shariff', 'sharebar', 'socials', 'follow', 'sharebox', 'socialbar'],
     contains: ['sharedaddy', 'share', 'social', 'addtoany'],
   },
   {
@@ -82,12 +83,16 @@ const GROUPS: Group[] = [
   {
     category: 'author-box',
     tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
+    words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
+    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author'],
   },
   {
     category: 'tags',
     words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
     tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
   },
+  // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
+  { category: 'caption', tags: ['figcaption'], words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'legende', 'wp-caption-text'] },
   { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menu', 'menubar', 'search', 'tablist'], words: ['nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'topnav', 'subnav', 'navi', 'toolbar', 'search', 'searchform', 'skip'], contains: ['navbar', 'navigation', 'menu'] },
   { category: 'header', tags: ['header'], roles: ['banner'], tokens: ['header', 'site-header', 'masthead', 'page-header', 'global-header', 'top-bar', 'topbar', 'siteheader', 'head', 'kopf', 'logo', 'branding', 'site-branding'] },
   { category: 'footer', tags: ['footer'], roles: ['contentinfo'], words: ['footer', 'colophon', 'copyright', 'legal', 'imprint', 'impressum', 'disclaimer', 'fusszeile'], contains: ['footer'] },
@@ -95,10 +100,19 @@ const GROUPS: Group[] = [
 ];
 
 /** Categories that also apply inside the main content (a share bar inside the article still goes). */
-export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation']);
+export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption']);
+
+/** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
+export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
 
 /** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
 const NEVER = new Set(['html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
+
+/**
+ * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
+ * "tag-social-media", "has-comments"), not the element's role: not matched by word.
+ */
+const TAXONOMY = /^(?:category|categories|cat|tag|tags|post|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]/i;
 
 const wordsOf = (token: string): string[] =>
   token
@@ -128,7 +142,7 @@ export function categoryOf(el: Element): Match | null {
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];
-  const words = raw ? raw.split(/\s+/).map((t) => [t.toLowerCase(), wordsOf(t)] as const) : [];
+  const words = raw ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => [t.toLowerCase(), wordsOf(t)] as const) : [];
   for (const g of compiled) {
     if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
     if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };

@@ -3,10 +3,12 @@ import type { Block } from '../../model/block.js';
 import { isProse, textFeatures, type TextFeatures } from '../../text/features.js';
 
 /** Containers the main-content search may descend into (not paragraphs, headings or list items). */
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'table', 'tbody', 'tr', 'form', 'center', 'span', 'font', 'body', 'html', 'figure', 'ul', 'ol', 'dl', 'blockquote']);
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'table', 'tbody', 'tr', 'form', 'center', 'span', 'font', 'body', 'html', 'figure']);
 
 /** How much of a container's prose one child must hold for the search to step into it. */
 const DESCEND_SHARE = 0.72;
+/** …and how much of its text outside links, short blocks included. */
+const DESCEND_PLAIN_SHARE = 0.75;
 
 export interface BlockInfo {
   block: Block;
@@ -15,6 +17,8 @@ export interface BlockInfo {
   prose: boolean;
   /** Prose weight: characters outside links, discounted for non-prose. */
   mass: number;
+  /** Characters outside links, whatever the block's shape (ingredients, table cells count). */
+  plain: number;
 }
 
 export function blockInfo(block: Block, el: Element, stopwords: ReadonlySet<string>): BlockInfo {
@@ -24,14 +28,14 @@ export function blockInfo(block: Block, el: Element, stopwords: ReadonlySet<stri
   const own = block.text.length * (1 - ld);
   // Headings and link lists weigh nothing: the main content is where the running text is.
   const mass = block.kind === 'heading' || ld > 0.5 ? 0 : own * (1 - ld) * (prose ? 1 : f.words >= 5 ? 0.3 : 0.05);
-  return { block, el, f, prose, mass };
+  return { block, el, f, prose, mass, plain: block.kind === 'heading' ? 0 : own };
 }
 
 /** Prose mass of every element: the sum over the blocks inside it. */
-export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) => boolean): Map<AnyNode, number> {
+export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) => boolean, key: 'mass' | 'plain' = 'mass'): Map<AnyNode, number> {
   const mass = new Map<AnyNode, number>();
   for (const info of infos) {
-    if (!info.mass) continue;
+    if (!info[key]) continue;
     let excluded = false;
     for (let node: AnyNode | null = info.el; node && node.type === 'tag'; node = node.parent) {
       if (skip(node as Element)) {
@@ -40,7 +44,7 @@ export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) =
       }
     }
     if (excluded) continue;
-    for (let node: AnyNode | null = info.el; node; node = node.parent) mass.set(node, (mass.get(node) ?? 0) + info.mass);
+    for (let node: AnyNode | null = info.el; node; node = node.parent) mass.set(node, (mass.get(node) ?? 0) + info[key]);
   }
   return mass;
 }
@@ -53,7 +57,7 @@ export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) =
  * groups found by selector are left out of the mass before, so a long comment
  * thread or sidebar does not pull the search away from the article.
  */
-export function findMainContent(root: Element, mass: Map<AnyNode, number>): Element {
+export function findMainContent(root: Element, mass: Map<AnyNode, number>, plain: Map<AnyNode, number>): Element {
   let node = root;
   for (;;) {
     const total = mass.get(node) ?? 0;
@@ -69,6 +73,8 @@ export function findMainContent(root: Element, mass: Map<AnyNode, number>): Elem
       }
     }
     if (!best || !CONTAINERS.has(best.name) || bestMass < total * DESCEND_SHARE) return node;
+    // Short blocks count too: a recipe's ingredient list beside its prose keeps the search at their common container.
+    if ((plain.get(best) ?? 0) < (plain.get(node) ?? 0) * DESCEND_PLAIN_SHARE) return node;
     node = best;
   }
 }
