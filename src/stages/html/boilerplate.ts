@@ -5,6 +5,7 @@ import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { getDom } from './dom.js';
+import { widgetCategory } from './widget-lines.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z
@@ -91,11 +92,30 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       }
       if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+        continue;
       }
+      const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words) : null;
+      if (widget) removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
     }
+    removeEmptySections(file, infos);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/**
+ * A heading whose section lost all its content (the header of a removed
+ * related list or comment thread) goes too: the next kept block is a heading
+ * of the same or a higher level, or there is none.
+ */
+function removeEmptySections(file: UnboilFile, infos: BlockInfo[]): void {
+  const kept = infos.filter((i) => !i.block.removed);
+  kept.forEach(({ block }, k) => {
+    if (block.kind !== 'heading') return;
+    const next = kept[k + 1]?.block;
+    if (next && (next.kind !== 'heading' || (next.level ?? 6) > (block.level ?? 6))) return;
+    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });
+  });
+}
 
 function describe(el: Element): string {
   const id = el.attribs?.id ? `#${el.attribs.id}` : '';
