@@ -58,7 +58,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     };
     // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
     const all = massByElement(infos, () => false);
-    const root = (dom.$('body').get(0) ?? dom.$.root().get(0)) as Element;
+    const root = (dom.$('body').get(0) ?? dom.$('html').get(0) ?? dom.$.root().get(0)) as Element;
     const total = all.get(root) ?? 0;
     const longProse = massByElement(infos.filter((i) => i.prose && i.f.words >= 25), () => false);
     const group = (el: Element): Match | null => {
