@@ -9,6 +9,7 @@ import { dedupe } from './text/dedupe.js';
 import { normalize } from './text/normalize.js';
 import { segment } from './text/segment.js';
 import { htmlBoilerplate } from './html/boilerplate.js';
+import { htmlMetadata } from './meta/html-metadata.js';
 import type { Stage } from './types.js';
 
 /**
@@ -26,6 +27,7 @@ export const STAGES: readonly Stage[] = [
   htmlBoilerplate,
   { ...byline, formats: ['text'] },
   dedupe,
+  htmlMetadata,
   metadata,
   siteTemplate,
   duplicateDocuments,
