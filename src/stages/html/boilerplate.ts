@@ -68,15 +68,21 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     };
     const skip = (el: Element) => group(el) !== null;
     const main = opts.mainContent ? findMainContent(root, massByElement(infos, skip), massByElement(infos, skip, 'plain')) : root;
-    const context = main.parent && main.parent.type === 'tag' ? main.parent : main;
+    const context = contextOf(main, massByElement(infos, skip, 'plain'));
 
+    // Where the main content starts: what precedes it in its context is the article's head
+    // (title, standfirst, a lead "teaser"), what follows it there is mostly related content.
+    const mainStart = infos.find((i) => isInside(i.el, main))?.block.i ?? 0;
     for (const info of infos) {
       const { block, el } = info;
       const inMain = isInside(el, main);
+      const head = !inMain && block.i < mainStart && isInside(el, context);
       let removed = false;
       for (let node: AnyNode | null = el; node && node !== main && node.type === 'tag'; node = node.parent) {
         const m = group(node as Element);
         if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
+        // The article's own head: its <header> and lead "teaser" are no page header or related list.
+        if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context)) continue;
         removeBlock(file, block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
         ctx.stats.update(`html-boilerplate.${m.category}`);
         removed = true;
@@ -84,8 +90,9 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       }
       if (removed) continue;
       if (!inMain) {
-        // jusText-style context: prose right beside the main content (a lead paragraph in a sibling div) belongs to it.
-        if (info.prose && isInside(el, context)) continue;
+        // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
+        // right beside the main content belong to it.
+        if (head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3) continue;
         if (opts.keepOutsideProse && info.prose && info.f.words >= 30) continue;
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
         continue;
@@ -94,13 +101,41 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
         continue;
       }
-      const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words) : null;
+      const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
       if (widget) removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
     }
     removeEmptySections(file, infos);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/** How far above the main content its context reaches: up while the extra text is small beside it. */
+const CONTEXT_LEVELS = 3;
+const CONTEXT_EXTRA = 0.3;
+
+function contextOf(main: Element, plain: Map<AnyNode, number>): Element {
+  const base = plain.get(main) ?? 0;
+  let context = main;
+  for (let k = 0; k < CONTEXT_LEVELS; k++) {
+    const parent = context.parent;
+    if (!parent || parent.type !== 'tag') break;
+    if ((plain.get(parent) ?? 0) - base > base * CONTEXT_EXTRA) break;
+    context = parent as Element;
+  }
+  return context === main && main.parent?.type === 'tag' ? (main.parent as Element) : context;
+}
+
+const LEAD = /(?:^|[-_])(?:lead|intro|summary|teaser|excerpt|subtitle|subheadline|standfirst|abstract|description|chapo|bajada|deck|kicker|einleitung|vorspann)(?:$|[-_])/;
+
+/** Blocks that belong to the article when they sit right beside its main content. */
+function belongsBeside(info: BlockInfo): boolean {
+  const { block } = info;
+  const ld = block.html?.linkDensity ?? 0;
+  if (ld > 0.5) return false;
+  if (info.prose || block.kind === 'heading') return true;
+  if ((block.kind === 'list-item' || block.kind === 'table-row') && ld < 0.3) return true;
+  return info.f.words >= 5 && (block.html?.tokens ?? []).some((t) => LEAD.test(t));
+}
 
 /**
  * A heading whose section lost all its content (the header of a removed
@@ -110,7 +145,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
 function removeEmptySections(file: UnboilFile, infos: BlockInfo[]): void {
   const kept = infos.filter((i) => !i.block.removed);
   kept.forEach(({ block }, k) => {
-    if (block.kind !== 'heading') return;
+    if (block.kind !== 'heading' || block.text.split(/\s+/).length > 12) return;
     const next = kept[k + 1]?.block;
     if (next && (next.kind !== 'heading' || (next.level ?? 6) > (block.level ?? 6))) return;
     removeBlock(file, block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });

@@ -47,7 +47,7 @@ const GROUPS: Group[] = [
     category: 'hidden',
     tokens: ['hidden', 'hide', 'sr-only', 'screen-reader-text', 'screen-reader', 'visually-hidden', 'visuallyhidden', 'offscreen', 'invisible', 'skip-link', 'skiplink', 'skip-links', 'print-only', 'noprint'],
   },
-  { category: 'cookie', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar', 'cmp'], contains: ['cookie', 'consent'] },
+  { category: 'cookie', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar'], contains: ['cookie', 'consent'] },
   { category: 'breadcrumbs', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'], contains: ['breadcrumb'] },
   {
     category: 'pagination',
@@ -110,9 +110,11 @@ const NEVER = new Set(['html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5'
 
 /**
  * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
- * "tag-social-media", "has-comments"), not the element's role: not matched by word.
+ * "tag-social-media", "has-comments"), and page-builder classes that call every
+ * block a widget or module ("elementor-widget-container", "wpb_wrapper"): they
+ * do not say what the element is, so they are not matched by word.
  */
-const TAXONOMY = /^(?:category|categories|cat|tag|tags|post|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]/i;
+const TAXONOMY = /^(?:elementor|wp-block|wpb|vc|et_pb|fl|uagb|kt|category|categories|cat|tag|tags|post|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]/i;
 
 const wordsOf = (token: string): string[] =>
   token
