@@ -5,6 +5,7 @@ import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { getDom } from './dom.js';
+import { bylineName, isDateline, lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
@@ -82,7 +83,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         const m = group(node as Element);
         if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
         // The article's own head: its <header> and lead "teaser" are no page header or related list.
-        if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context)) continue;
+        if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context) && isArticleHead(node as Element)) continue;
         removeBlock(file, block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
         ctx.stats.update(`html-boilerplate.${m.category}`);
         removed = true;
@@ -102,12 +103,37 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         continue;
       }
       const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
-      if (widget) removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
+      if (widget) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
+        continue;
+      }
+      const line = lineCategory(block.text, info.f.words, block.kind === 'heading');
+      if (line) removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
     }
+    removeBylines(file, infos);
     removeEmptySections(file, infos);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/** A header or teaser that heads an article (inside <article>/<main>, or holding its <h1> without a menu), not the site's banner. */
+function isArticleHead(el: Element): boolean {
+  if (el.attribs.role === 'banner') return false;
+  for (let node: AnyNode | null = el.parent; node && node.type === 'tag'; node = node.parent) {
+    const name = (node as Element).name;
+    if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
+  }
+  const $el = { has: (sel: (n: Element) => boolean) => someDescendant(el, sel) };
+  return $el.has((n) => n.name === 'h1') && !$el.has((n) => n.name === 'nav' || n.attribs.role === 'navigation');
+}
+
+function someDescendant(el: Element, test: (n: Element) => boolean): boolean {
+  for (const child of el.children) {
+    if (child.type !== 'tag') continue;
+    if (test(child as Element) || someDescendant(child as Element, test)) return true;
+  }
+  return false;
+}
 
 /** How far above the main content its context reaches: up while the extra text is small beside it. */
 const CONTEXT_LEVELS = 3;
@@ -132,9 +158,29 @@ function belongsBeside(info: BlockInfo): boolean {
   const { block } = info;
   const ld = block.html?.linkDensity ?? 0;
   if (ld > 0.5) return false;
-  if (info.prose || block.kind === 'heading') return true;
+  if (info.prose || (block.kind === 'heading' && (block.level ?? 6) <= 3)) return true;
   if ((block.kind === 'list-item' || block.kind === 'table-row') && ld < 0.3) return true;
   return info.f.words >= 5 && (block.html?.tokens ?? []).some((t) => LEAD.test(t));
+}
+
+/**
+ * Bylines and datelines left in the text go to metadata, as in text mode
+ * (rules metadata/byline and metadata/dateline): a block that is a date and
+ * little else, or "By Name", among the kept blocks.
+ */
+function removeBylines(file: UnboilFile, infos: BlockInfo[]): void {
+  for (const { block, f } of infos) {
+    if (block.removed || block.kind === 'heading' || f.words > 10) continue;
+    const name = bylineName(block.text, f.words);
+    if (name) {
+      // The name goes to meta.author in html-metadata, after the page's own meta tags.
+      block.role = 'byline';
+      removeBlock(file, block, { stage: 'metadata', rule: 'byline', reason: `byline: author "${name}" moved to metadata` });
+    } else if (isDateline(block.text, f.words)) {
+      block.role = 'dateline';
+      removeBlock(file, block, { stage: 'metadata', rule: 'dateline', reason: 'dateline: a date and nothing else' });
+    }
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { UnboilFile } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
 import { getDom } from '../html/dom.js';
+import { bylineName } from '../html/lines.js';
 import type { PageFacts } from '../html/page-facts.js';
 import type { DocumentStage } from '../types.js';
 import { stripSiteName } from './metadata.js';
@@ -75,7 +76,8 @@ export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
       nameOf(ld?.author) ??
       clean(first(facts, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl')) ??
       clean($('[rel~="author"]').first().text()) ??
-      clean($('[itemprop="author"]').first().text());
+      clean($('[itemprop="author"]').first().text()) ??
+      bylineAuthor(file);
     if (meta.author && (/^https?:\/\//.test(meta.author) || meta.author.length > 100)) meta.author = null;
 
     meta.date ??=
@@ -103,10 +105,24 @@ function dateFromUrl(url: string | null): string | null {
   return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
 }
 
-/** Last resort: a date in one of the short blocks the boilerplate stage left near the top (chrono-node, parsed only here). */
+/** The name in the first byline html-boilerplate moved out of the text. */
+function bylineAuthor(file: UnboilFile): string | null {
+  for (const b of file.data.blocks) {
+    if (b.role !== 'byline') continue;
+    const name = bylineName(b.text, b.text.split(/\s+/).length);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * Last resort: a date in a dateline html-boilerplate moved out of the text, or in one of
+ * the short blocks near the top (chrono-node, run only on these few blocks: it is slow).
+ */
 function datelineNearTitle(file: UnboilFile): string | null {
+  const datelines = file.data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
   const kept = file.data.blocks.filter((b) => !b.removed).slice(0, 6);
-  for (const b of kept) {
+  for (const b of [...datelines, ...kept]) {
     if (b.text.length > 80) continue;
     const found = findDates(b.text, file.data.meta.lang)[0];
     if (found) return found.iso;
