@@ -111,6 +111,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       if (line) removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
     }
     removeBylines(file, infos);
+    removeTail(file, infos.filter((i) => isInside(i.el, main)));
     removeEmptySections(file, infos);
     ctx.stats.update('html-boilerplate.documents');
   },
@@ -162,6 +163,29 @@ function belongsBeside(info: BlockInfo): boolean {
   if ((block.kind === 'list-item' || block.kind === 'table-row') && ld < 0.3) return true;
   return info.f.words >= 5 && (block.html?.tokens ?? []).some((t) => LEAD.test(t));
 }
+
+/**
+ * jusText-style tail: after the last paragraph of prose in the main content,
+ * short lines that are not prose (a sign-off, a source label, a "Tags" line, a
+ * call to action) are no longer the article. Lists, tables, code and quotes stay.
+ */
+function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
+  const kept = inMain.filter((i) => !i.block.removed);
+  let last = -1;
+  kept.forEach((i, k) => {
+    if (i.prose) last = k;
+  });
+  if (last < 0) return;
+  const tail = kept.slice(last + 1);
+  tail.forEach(({ block, f, prose }, k) => {
+    if (prose || f.words > TAIL_WORDS || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
+    // A heading over a list or table that stays is that list's title.
+    const next = tail[k + 1]?.block.kind;
+    if (block.kind === 'heading' && (next === 'list-item' || next === 'table-row')) return;
+    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'after-article', reason: 'short line after the last paragraph of the article' });
+  });
+}
+const TAIL_WORDS = 12;
 
 /**
  * Bylines and datelines left in the text go to metadata, as in text mode
