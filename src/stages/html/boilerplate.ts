@@ -178,7 +178,8 @@ function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
   if (last < 0) return;
   const tail = kept.slice(last + 1);
   tail.forEach(({ block, f, prose }, k) => {
-    if (prose || f.words > TAIL_WORDS || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
+    // CJK text has no word spaces: its word count says little about a line's nature.
+    if (prose || f.unspaced || CJK.test(block.text) || f.words > TAIL_WORDS || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
     // A heading over a list or table that stays is that list's title.
     const next = tail[k + 1]?.block.kind;
     if (block.kind === 'heading' && (next === 'list-item' || next === 'table-row')) return;
@@ -186,6 +187,7 @@ function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
   });
 }
 const TAIL_WORDS = 12;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /**
  * Bylines and datelines left in the text go to metadata, as in text mode
