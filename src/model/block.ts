@@ -25,26 +25,18 @@ export interface Removal {
   duplicateOf?: number | null;
 }
 
-/** One element on the path from <body> to a block (shared by every block inside it). */
-export interface HtmlNode {
-  /** Document-order number of the element: identifies it across blocks. */
-  id: number;
-  tag: string;
-  /** Class and id attribute values, space-separated, as written. */
-  names: string;
-  /** ARIA role, lower-cased, or empty. */
-  role: string;
-}
-
 /** Structural facts about an HTML block, used by the HTML boilerplate stages. */
 export interface HtmlFeatures {
-  /** Elements from <body> (excluded) down to the block's own element. Not written to the sidecar. */
-  ancestors: HtmlNode[];
   tag: string;
   /** Simplified DOM path, e.g. `body>div.main>article>p`. */
   path: string;
+  /** Lower-cased class and id tokens of the element and its ancestors. */
+  tokens: string[];
+  /** Landmarks and ARIA roles of the element and its ancestors. */
+  landmarks: string[];
   /** Share of the block's characters that sit inside links. */
   linkDensity: number;
+  depth: number;
 }
 
 export interface Block {

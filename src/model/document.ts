@@ -37,17 +37,6 @@ export interface DocumentData {
   lang3?: string;
   /** Language declared by an HTML page (`<html lang>`), primary subtag. */
   htmlLang?: string;
-  /** Metadata an HTML page declares in its head, JSON-LD and markup (raw values). */
-  page?: PageMeta;
-}
-
-/** What an HTML page says about itself, before interpretation (dates unparsed, site name unstripped). */
-export interface PageMeta {
-  titles: string[];
-  authors: string[];
-  dates: string[];
-  siteNames: string[];
-  urls: string[];
 }
 
 /** One document travelling through the pipeline: a VFile with typed data. */

@@ -1,15 +1,15 @@
 import { duplicateDocuments } from './corpus/duplicate-documents.js';
 import { siteTemplate } from './corpus/site-template.js';
 import { byline } from './meta/byline.js';
-import { htmlMetadata } from './meta/html-metadata.js';
 import { language } from './meta/language.js';
 import { metadata } from './meta/metadata.js';
-import { htmlBoilerplate } from './html/boilerplate.js';
 import { decode } from './read/decode.js';
 import { boilerplate } from './text/boilerplate/index.js';
 import { dedupe } from './text/dedupe.js';
 import { normalize } from './text/normalize.js';
 import { segment } from './text/segment.js';
+import { htmlBoilerplate } from './html/boilerplate.js';
+import { htmlMetadata } from './meta/html-metadata.js';
 import type { Stage } from './types.js';
 
 /**
@@ -22,11 +22,11 @@ export const STAGES: readonly Stage[] = [
   segment,
   normalize,
   language,
-  htmlMetadata,
-  htmlBoilerplate,
   boilerplate,
+  htmlBoilerplate,
   byline,
   dedupe,
+  htmlMetadata,
   metadata,
   duplicateDocuments,
   siteTemplate,

@@ -1,147 +1,231 @@
+import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
-import type { Block, HtmlNode } from '../../model/block.js';
 import { removeBlock, type UnboilFile } from '../../model/document.js';
-import { isProse, textFeatures } from '../../text/features.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryByNames, categoryOf, type Category } from './categories.js';
-import { findMainContent, isInside } from './main-content.js';
+import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
+import { getDom } from './dom.js';
+import { bylineName, isDateline, lineCategory } from './lines.js';
+import { widgetCategory } from './widget-lines.js';
+import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z
   .object({
-    categories: z.boolean().default(true).describe('Remove blocks inside elements whose tag, role or class/id names say what boilerplate they are (navigation, sidebar, comments…).'),
-    mainContent: z.boolean().default(true).describe('Remove the blocks outside the element that holds the main content.'),
-    share: z.number().min(0.1).max(1).default(0.5).describe('The main content element holds at least this share of the page\'s prose.'),
-    widen: z.number().min(0).default(0.25).describe('Widen the main content to its parent while the parent adds at least this share of extra prose.'),
-    keepCaptions: z.boolean().default(false).describe('Keep <figcaption> and <caption> text (captions and photo credits are not article prose).'),
-    maxLinkDensity: z.number().min(0).max(1).default(0.5).describe('Short blocks with more of their text in links than this are link lists.'),
+    selectors: z.boolean().default(true).describe('Remove boilerplate groups found by element, ARIA role and class/id (navigation, comments, share bars…).'),
+    mainContent: z.boolean().default(true).describe('Find the main content (the container of the densest prose) and remove the blocks outside it.'),
+    keepOutsideProse: z.boolean().default(false).describe('Keep long prose paragraphs found outside the main content.'),
+    maxLinkDensity: z.number().min(0).max(1).default(0.8).describe('Inside the main content, short blocks with more of their text in links than this are removed as link lists.'),
   })
   .strict();
 
-type Options = z.infer<typeof options>;
+export type HtmlBoilerplateOptions = z.infer<typeof options>;
 
-const REASONS: Record<Category, string> = {
-  navigation: 'inside a navigation menu',
-  breadcrumbs: 'inside a breadcrumb trail',
-  header: 'inside the site header',
-  footer: 'inside the page footer',
-  sidebar: 'inside a sidebar or widget area',
-  related: 'inside a related-content box',
-  comments: 'inside the comment section',
-  share: 'inside a share or social-media bar',
-  newsletter: 'inside a newsletter or subscription box',
-  cookie: 'inside a cookie or consent banner',
-  ads: 'inside an advertisement or promotion',
-  pagination: 'inside pagination links',
-  'author-box': 'inside an author box',
-  form: 'inside a form',
+const isInside = (el: AnyNode, container: AnyNode): boolean => {
+  for (let node: AnyNode | null = el; node; node = node.parent) if (node === container) return true;
+  return false;
 };
 
-const ARTICLE_TAGS = new Set(['article', 'main']);
-const ARTICLE_NAMES = /article|entry|post|story|content|title|headline/i;
-
 /**
- * The boilerplate category of a block: that of its innermost categorised
- * ancestor, skipping elements that hold most of the page's prose (a page
- * wrapped in <form>, a <div class="widget"> around the article) and
- * <header>/<footer> elements of the article itself.
+ * DOM-aware boilerplate removal for HTML pages. First the selector groups
+ * (categories.ts): a block inside a navigation, comment, share, cookie… group
+ * is removed with that category as its rule. Then the main content: the
+ * container holding the densest prose (main-content.ts); blocks outside it
+ * go, and inside it link lists go. Headings, lists, tables, quotes and code
+ * inside the main content stay.
  */
-function categoryOfBlock(block: Block, holdsMostProse: (node: HtmlNode) => boolean): { category: Category; node: HtmlNode } | null {
-  const ancestors = block.html?.ancestors ?? [];
-  for (let k = ancestors.length - 1; k >= 0; k--) {
-    const node = ancestors[k]!;
-    const category = categoryOf(node);
-    if (!category || holdsMostProse(node)) continue;
-    // <header>/<footer> of the article itself (its title, lead, byline), not of the site.
-    const byTagOnly = (category === 'header' || category === 'footer') && categoryByNames(node) === null;
-    if (byTagOnly && (ARTICLE_NAMES.test(node.names) || ancestors.slice(0, k).some((a) => ARTICLE_TAGS.has(a.tag) || a.role === 'main'))) continue;
-    return { category, node };
+export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
+  kind: 'document',
+  name: 'html-boilerplate',
+  description: 'HTML pages: removes navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination and author boxes by DOM selectors, then everything outside the main content.',
+  formats: ['html'],
+  options,
+  run(file: UnboilFile, opts, ctx) {
+    const dom = getDom(file);
+    if (!dom) return;
+    const stopwords = stopwordsFor(file.data.lang3);
+    const infos: BlockInfo[] = [];
+    for (const block of file.data.blocks) {
+      const el = dom.elements[block.i];
+      if (!block.removed && el) infos.push(blockInfo(block, el, stopwords));
+    }
+    if (!infos.length) return;
+
+    // Selector matches, cached per element.
+    const cache = new Map<Element, Match | null>();
+    const match = (el: Element): Match | null => {
+      let m = cache.get(el);
+      if (m === undefined) cache.set(el, (m = opts.selectors ? categoryOf(el) : null));
+      return m;
+    };
+    // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
+    const all = massByElement(infos, () => false);
+    const root = (dom.$('body').get(0) ?? dom.$('html').get(0) ?? dom.$.root().get(0)) as Element;
+    const total = all.get(root) ?? 0;
+    const longProse = massByElement(infos.filter((i) => i.prose && i.f.words >= 25), () => false);
+    const group = (el: Element): Match | null => {
+      const m = match(el);
+      if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
+      return PROSE_VETO.has(m.category) && longProse.has(el) ? null : m;
+    };
+    const skip = (el: Element) => group(el) !== null;
+    const main = opts.mainContent ? findMainContent(root, massByElement(infos, skip), massByElement(infos, skip, 'plain')) : root;
+    const context = contextOf(main, massByElement(infos, skip, 'plain'));
+
+    // Where the main content starts: what precedes it in its context is the article's head
+    // (title, standfirst, a lead "teaser"), what follows it there is mostly related content.
+    const mainStart = infos.find((i) => isInside(i.el, main))?.block.i ?? 0;
+    for (const info of infos) {
+      const { block, el } = info;
+      const inMain = isInside(el, main);
+      const head = !inMain && block.i < mainStart && isInside(el, context);
+      let removed = false;
+      for (let node: AnyNode | null = el; node && node !== main && node.type === 'tag'; node = node.parent) {
+        const m = group(node as Element);
+        if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
+        // The article's own head: its <header> and lead "teaser" are no page header or related list.
+        if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context) && isArticleHead(node as Element)) continue;
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
+        ctx.stats.update(`html-boilerplate.${m.category}`);
+        removed = true;
+        break;
+      }
+      if (removed) continue;
+      if (!inMain) {
+        // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
+        // right beside the main content belong to it.
+        if (head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3) continue;
+        if (opts.keepOutsideProse && info.prose && info.f.words >= 30) continue;
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
+        continue;
+      }
+      if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+        continue;
+      }
+      const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
+      if (widget) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
+        continue;
+      }
+      const line = lineCategory(block.text, info.f.words, block.kind === 'heading');
+      if (line) removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+    }
+    removeBylines(file, infos);
+    removeTail(file, infos.filter((i) => isInside(i.el, main)));
+    removeEmptySections(file, infos);
+    ctx.stats.update('html-boilerplate.documents');
+  },
+};
+
+/** A header or teaser that heads an article (inside <article>/<main>, or holding its <h1> without a menu), not the site's banner. */
+function isArticleHead(el: Element): boolean {
+  if (el.attribs.role === 'banner') return false;
+  for (let node: AnyNode | null = el.parent; node && node.type === 'tag'; node = node.parent) {
+    const name = (node as Element).name;
+    if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
   }
-  return null;
+  const $el = { has: (sel: (n: Element) => boolean) => someDescendant(el, sel) };
+  return $el.has((n) => n.name === 'h1') && !$el.has((n) => n.name === 'nav' || n.attribs.role === 'navigation');
+}
+
+function someDescendant(el: Element, test: (n: Element) => boolean): boolean {
+  for (const child of el.children) {
+    if (child.type !== 'tag') continue;
+    if (test(child as Element) || someDescendant(child as Element, test)) return true;
+  }
+  return false;
+}
+
+/** How far above the main content its context reaches: up while the extra text is small beside it. */
+const CONTEXT_LEVELS = 3;
+const CONTEXT_EXTRA = 0.3;
+
+function contextOf(main: Element, plain: Map<AnyNode, number>): Element {
+  const base = plain.get(main) ?? 0;
+  let context = main;
+  for (let k = 0; k < CONTEXT_LEVELS; k++) {
+    const parent = context.parent;
+    if (!parent || parent.type !== 'tag') break;
+    if ((plain.get(parent) ?? 0) - base > base * CONTEXT_EXTRA) break;
+    context = parent as Element;
+  }
+  return context === main && main.parent?.type === 'tag' ? (main.parent as Element) : context;
+}
+
+const LEAD = /(?:^|[-_])(?:lead|intro|summary|teaser|excerpt|subtitle|subheadline|standfirst|abstract|description|chapo|bajada|deck|kicker|einleitung|vorspann)(?:$|[-_])/;
+
+/** Blocks that belong to the article when they sit right beside its main content. */
+function belongsBeside(info: BlockInfo): boolean {
+  const { block } = info;
+  const ld = block.html?.linkDensity ?? 0;
+  if (ld > 0.5) return false;
+  if (info.prose || (block.kind === 'heading' && (block.level ?? 6) <= 3)) return true;
+  if ((block.kind === 'list-item' || block.kind === 'table-row') && ld < 0.3) return true;
+  return info.f.words >= 5 && (block.html?.tokens ?? []).some((t) => LEAD.test(t));
 }
 
 /**
- * DOM-aware boilerplate removal for HTML pages: blocks inside elements of a
- * known boilerplate category go with that category as their rule; then the
- * main content element is found (the densest prose, see findMainContent)
- * and what lies outside it goes too, except the article's title heading
- * just before it and prose right against it; then captions, headings with
- * nothing under them (teaser titles) and short link lists. The text rules
- * of the `boilerplate` stage then judge what is left line by line.
+ * jusText-style tail: after the last paragraph of prose in the main content,
+ * short lines that are not prose (a sign-off, a source label, a "Tags" line, a
+ * call to action) are no longer the article. Lists, tables, code and quotes stay.
  */
-export const htmlBoilerplate: DocumentStage<Options> = {
-  kind: 'document',
-  name: 'html-boilerplate',
-  formats: ['html'],
-  description: 'HTML pages: removes blocks inside navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination, author-box and form elements, then everything outside the main content, captions, orphan headings and link lists.',
-  options,
-  run(file: UnboilFile, opts, ctx) {
-    const stop = stopwordsFor(file.data.lang3);
-    const blocks = file.data.blocks.filter((b) => !b.removed && b.html);
-    const proseWeight = new Map<Block, number>();
-    for (const block of blocks) {
-      const f = textFeatures(block.text, stop);
-      proseWeight.set(block, isProse(f) && block.html!.linkDensity <= opts.maxLinkDensity ? f.chars : 0);
+function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
+  const kept = inMain.filter((i) => !i.block.removed);
+  let last = -1;
+  kept.forEach((i, k) => {
+    if (i.prose) last = k;
+  });
+  if (last < 0) return;
+  const tail = kept.slice(last + 1);
+  tail.forEach(({ block, f, prose }, k) => {
+    // CJK text has no word spaces: its word count says little about a line's nature.
+    if (prose || f.unspaced || CJK.test(block.text) || f.words > TAIL_WORDS || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
+    // A heading over a list or table that stays is that list's title.
+    const next = tail[k + 1]?.block.kind;
+    if (block.kind === 'heading' && (next === 'list-item' || next === 'table-row')) return;
+    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'after-article', reason: 'short line after the last paragraph of the article' });
+  });
+}
+const TAIL_WORDS = 12;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/**
+ * Bylines and datelines left in the text go to metadata, as in text mode
+ * (rules metadata/byline and metadata/dateline): a block that is a date and
+ * little else, or "By Name", among the kept blocks.
+ */
+function removeBylines(file: UnboilFile, infos: BlockInfo[]): void {
+  for (const { block, f } of infos) {
+    if (block.removed || block.kind === 'heading' || f.words > 10) continue;
+    const name = bylineName(block.text, f.words);
+    if (name) {
+      // The name goes to meta.author in html-metadata, after the page's own meta tags.
+      block.role = 'byline';
+      removeBlock(file, block, { stage: 'metadata', rule: 'byline', reason: `byline: author "${name}" moved to metadata` });
+    } else if (isDateline(block.text, f.words)) {
+      block.role = 'dateline';
+      removeBlock(file, block, { stage: 'metadata', rule: 'dateline', reason: 'dateline: a date and nothing else' });
     }
-    const weightOf = (b: Block) => proseWeight.get(b) ?? 0;
-    const all = findMainContent(blocks, weightOf, opts);
-    const holdsMostProse = (node: HtmlNode) => (all.weight.get(node.id) ?? 0) >= all.total * 0.5;
+  }
+}
 
-    const remove = (block: Block, rule: string, reason: string) => {
-      removeBlock(file, block, { stage: 'html-boilerplate', rule, reason });
-      ctx.stats.update(`html-boilerplate.${rule}`);
-    };
+/**
+ * A heading whose section lost all its content (the header of a removed
+ * related list or comment thread) goes too: the next kept block is a heading
+ * of the same or a higher level, or there is none.
+ */
+function removeEmptySections(file: UnboilFile, infos: BlockInfo[]): void {
+  const kept = infos.filter((i) => !i.block.removed);
+  kept.forEach(({ block }, k) => {
+    if (block.kind !== 'heading' || block.text.split(/\s+/).length > 12) return;
+    const next = kept[k + 1]?.block;
+    if (next && (next.kind !== 'heading' || (next.level ?? 6) > (block.level ?? 6))) return;
+    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });
+  });
+}
 
-    if (opts.categories) {
-      for (const block of blocks) {
-        const hit = categoryOfBlock(block, holdsMostProse);
-        if (hit) remove(block, hit.category, `${REASONS[hit.category]} (${hit.node.tag}${hit.node.names ? ` "${hit.node.names}"` : ''})`);
-      }
-    }
-
-    const rest = blocks.filter((b) => !b.removed);
-    if (opts.mainContent) {
-      const { container } = findMainContent(rest, weightOf, opts);
-      if (container) {
-        const inside = rest.map((b) => isInside(b, container));
-        const firstInside = inside.indexOf(true);
-        const lastInside = inside.lastIndexOf(true);
-        // Prose right next to the content element (a lead paragraph in the
-        // article header, a sibling text block) belongs to it; the first
-        // non-prose block ends the extension.
-        for (let k = firstInside - 1; k >= 0 && weightOf(rest[k]!) > 0; k--) inside[k] = true;
-        for (let k = lastInside + 1; k < rest.length && weightOf(rest[k]!) > 0; k++) inside[k] = true;
-        const start = inside.indexOf(true);
-        // The title heading often sits just outside the content element.
-        const title = rest.slice(Math.max(0, start - 6), start).findLast((b) => b.kind === 'heading' && (b.level ?? 9) <= 2);
-        if (title) title.role = 'title';
-        const where = `${container.tag}${container.names ? ` "${container.names}"` : ''}`;
-        rest.forEach((block, k) => {
-          if (block === title || inside[k]) return;
-          remove(block, 'outside-main', `outside the main content element (${where})`);
-        });
-      }
-    }
-
-    if (!opts.keepCaptions) {
-      for (const block of rest) if (!block.removed && block.kind === 'caption') remove(block, 'caption', 'image or table caption (keepCaptions: false)');
-    }
-
-    // A heading with nothing of its own under it (up to the next heading or
-    // the end) titles a teaser or an emptied widget, not a section.
-    const kept = rest.filter((b) => !b.removed);
-    kept.forEach((block, k) => {
-      if (block.kind !== 'heading' || block.role === 'title') return;
-      let content = false;
-      for (let j = k + 1; j < kept.length && kept[j]!.kind !== 'heading' && !content; j++) content = kept[j]!.html!.linkDensity < 0.5;
-      if (!content) remove(block, 'orphan-heading', 'heading with no content of its own under it (a teaser or an emptied box)');
-    });
-
-    for (const block of rest) {
-      if (block.removed || weightOf(block) > 0 || block.kind === 'heading') continue;
-      if (block.html!.linkDensity > opts.maxLinkDensity && block.text.length < 200) {
-        remove(block, 'link-list', `mostly link text (${Math.round(block.html!.linkDensity * 100)}%): a list of links`);
-      }
-    }
-  },
-};
+function describe(el: Element): string {
+  const id = el.attribs?.id ? `#${el.attribs.id}` : '';
+  const cls = el.attribs?.class?.trim().split(/\s+/)[0];
+  return `<${el.name}${id}${cls ? `.${cls}` : ''}>`;
+}

@@ -1,85 +1,157 @@
-import type { HtmlNode } from '../../model/block.js';
+import type { Element } from 'domhandler';
+import { ownTokens } from './dom.js';
 
 /**
- * Boilerplate categories of HTML elements, recognised by tag, ARIA role and
- * class/id names. The category becomes the rule id of every block removed
- * inside such an element, so a reviewer sees "sidebar" or "comments", not a
- * score. Name patterns match whole words of a class or id, where words are
- * separated by `-`, `_`, spaces or a change of case (`relatedPosts`).
+ * Boilerplate categories, each a group of selectors: element names, ARIA
+ * roles and class/id words. Every removal carries its category as its rule,
+ * so a reviewer sees "share" or "comments", not "boilerplate".
+ *
+ * Class/id tokens are split into words ("post-share_bar" → post, share, bar;
+ * "relatedPosts" → related, posts) and matched word by word, so "ad" matches
+ * "ad-slot" but not "shadow" or "header". Compound words written without a
+ * separator ("sharedaddy", "sidebar") are matched by the `contains` list.
  */
 export type Category =
-  | 'navigation' | 'breadcrumbs' | 'header' | 'footer' | 'sidebar' | 'related' | 'comments' | 'share'
-  | 'newsletter' | 'cookie' | 'ads' | 'pagination' | 'author-box' | 'form';
+  | 'hidden'
+  | 'cookie'
+  | 'navigation'
+  | 'breadcrumbs'
+  | 'pagination'
+  | 'header'
+  | 'footer'
+  | 'sidebar'
+  | 'related'
+  | 'comments'
+  | 'share'
+  | 'newsletter'
+  | 'ads'
+  | 'author-box'
+  | 'tags'
+  | 'caption';
 
-interface CategoryRule {
+interface Group {
   category: Category;
   tags?: string[];
   roles?: string[];
-  /** Words of class/id names (regex source, matched as whole words). */
-  names?: string;
+  /** Whole class/id tokens. */
+  tokens?: string[];
+  /** Words inside a token. */
+  words?: string[];
+  /** Substrings of a token (long, unambiguous compounds only). */
+  contains?: string[];
 }
 
-const RULES: CategoryRule[] = [
-  { category: 'cookie', names: 'cookies?|cookie-?(?:banner|notice|consent|bar)|consent|gdpr|onetrust|cookiebot|privacy-?banner' },
-  { category: 'comments', names: 'comments?|comment-?(?:list|form|area|section|respond)|commentlist|disqus|respond|replies|discussion|kommentare?|commentaires?|comentarios?' },
-  { category: 'share', names: 'share|shares|sharing|social|socials|sociable|addthis|addtoany|shariff|sharedaddy|share-?(?:bar|buttons?|links|tools)|follow-?us|social-?(?:links|media|icons|share)' },
-  { category: 'newsletter', names: 'newsletter|subscribe|subscription|signup|sign-?up|mailchimp|mc4wp|optin|opt-?in' },
-  { category: 'related', names: 'related|related-?(?:posts?|articles?|content|stories|links|news)|recommended|recommendations?|more-?(?:stories|articles|news|from)|also-?read|read-?(?:next|also)|similar|yarpp|jp-relatedposts|popular|trending|most-?(?:read|popular|viewed)|outbrain|taboola|zergnet|crp_related|you-?may-?like' },
-  { category: 'ads', names: 'ads?|advert|adverts|advertising|advertisement|adsbygoogle|ad-?(?:slot|unit|container|wrapper|banner|box)|banner-?ad|sponsor|sponsored|promo|promotion|dfp|doubleclick|werbung|anzeige|publicidad|commercial' },
-  { category: 'breadcrumbs', names: 'breadcrumbs?|crumbs?|breadcrumb-?trail' },
-  { category: 'pagination', names: 'pagination|pager|paging|page-?numbers|nav-?links|post-?navigation|prev-?next|next-?prev' },
-  { category: 'author-box', names: 'author-?(?:box|bio|info|card|profile)|about-?(?:the-)?author|authorbox|post-?author-?bio' },
-  { category: 'sidebar', tags: ['aside'], roles: ['complementary'], names: 'sidebar|side-?bar|sidebars|widgets?|widget-?area|rail|right-?col(?:umn)?|left-?col(?:umn)?|sidenav|side-?nav' },
-  { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menubar', 'menu', 'tablist', 'search'], names: 'nav|navbar|navigation|menu|menus|menubar|main-?menu|top-?menu|sub-?menu|mainnav|topnav|subnav|skip-?links?|toc-?nav|search-?form|searchform|language-?(?:switcher|selector|menu)' },
-  { category: 'header', tags: ['header'], roles: ['banner'], names: 'masthead|site-?header|page-?header-?top|top-?bar|topbar|header-?(?:top|bar|wrapper|nav)|global-?header' },
-  { category: 'footer', tags: ['footer'], roles: ['contentinfo'], names: 'footer|site-?footer|page-?footer|footer-?(?:wrapper|nav|links)|copyright|colophon|global-?footer' },
-  { category: 'form', tags: ['form'] },
+// Order matters: the first group that matches names the category.
+const GROUPS: Group[] = [
+  {
+    category: 'hidden',
+    tokens: ['hidden', 'hide', 'sr-only', 'screen-reader-text', 'screen-reader', 'visually-hidden', 'visuallyhidden', 'offscreen', 'invisible', 'skip-link', 'skiplink', 'skip-links', 'print-only', 'noprint'],
+  },
+  { category: 'cookie', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar'], contains: ['cookie', 'consent'] },
+  { category: 'breadcrumbs', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'], contains: ['breadcrumb'] },
+  {
+    category: 'pagination',
+    words: ['pagination', 'pager', 'paging', 'pagenav', 'prevnext'],
+    tokens: ['page-numbers', 'nav-links', 'post-navigation', 'posts-navigation', 'navigation-post', 'nav-previous', 'nav-next', 'previous-post', 'next-post', 'prev-next', 'post-nav', 'postnav'],
+    contains: ['pagination'],
+  },
+  {
+    category: 'comments',
+    words: ['comment', 'comments', 'respond', 'disqus', 'discussion', 'replies', 'commentlist', 'kommentare', 'commentaires', 'comentarios'],
+    contains: ['comment', 'disqus'],
+  },
+  {
+    category: 'share',
+    words: ['share', 'sharing', 'shares', 'social', 'sociable', 'addthis', 'sharethis', 'shariff', 'sharebar', 'socials', 'follow', 'sharebox', 'socialbar'],
+    contains: ['sharedaddy', 'share', 'social', 'addtoany'],
+  },
+  {
+    category: 'newsletter',
+    words: ['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'mailing'],
+    contains: ['newsletter', 'subscribe'],
+  },
+  {
+    category: 'ads',
+    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite'],
+    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola'],
+  },
+  {
+    category: 'related',
+    words: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'mostread', 'morestories', 'also', 'yarpp', 'relatedposts', 'more', 'teaser', 'teasers', 'latest', 'recent'],
+    contains: ['related', 'recommend', 'most-read', 'mostpopular', 'also-read'],
+  },
+  {
+    category: 'author-box',
+    tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
+    words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
+    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author'],
+  },
+  {
+    category: 'tags',
+    words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
+    tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
+  },
+  // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
+  { category: 'caption', tags: ['figcaption'], words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'legende', 'wp-caption-text'] },
+  { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menu', 'menubar', 'search', 'tablist'], words: ['nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'topnav', 'subnav', 'navi', 'toolbar', 'search', 'searchform', 'skip', 'toc', 'tableofcontents'], contains: ['navbar', 'navigation', 'menu'] },
+  { category: 'header', tags: ['header'], roles: ['banner'], tokens: ['header', 'site-header', 'masthead', 'page-header', 'global-header', 'top-bar', 'topbar', 'siteheader', 'head', 'kopf', 'logo', 'branding', 'site-branding'] },
+  { category: 'footer', tags: ['footer'], roles: ['contentinfo'], words: ['footer', 'colophon', 'copyright', 'legal', 'imprint', 'impressum', 'disclaimer', 'fusszeile'], contains: ['footer'] },
+  { category: 'sidebar', tags: ['aside'], roles: ['complementary'], words: ['sidebar', 'aside', 'widget', 'widgets', 'rail', 'secondary', 'marginal', 'sidebox'], contains: ['sidebar', 'widget'] },
 ];
 
-const COMPILED = RULES.map((rule) => ({
-  ...rule,
-  pattern: rule.names ? new RegExp(`(?:^|[\\s_-])(?:${rule.names})(?=$|[\\s_-])`, 'i') : null,
-}));
+/** Categories that also apply inside the main content (a share bar inside the article still goes). */
+export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer']);
+
+/** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
+export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
+
+/** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
+const NEVER = new Set(['html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
 
 /**
- * Splits camelCase so that "relatedPosts" reads as "related-posts", and
- * drops taxonomy classes ("category-no-newsletter", "tag-cookies") that CMSs
- * put on articles: they describe the content, not the element.
+ * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
+ * "tag-social-media", "has-comments"), and page-builder classes that call every
+ * block a widget or module ("elementor-widget-container", "wpb_wrapper"): they
+ * do not say what the element is, so they are not matched by word.
  */
-const words = (names: string) =>
-  names
-    .split(/\s+/)
-    .filter((token) => !/^(?:category|categories|tag|tags|topic|format|type|status|post-?type|section|rubrik|ressort|anlass|label)[-_]/i.test(token))
-    .join(' ')
-    .replace(/([a-z])([A-Z])/g, '$1-$2')
-    .toLowerCase();
+const TAXONOMY = /^(?:elementor|wp-block|wpb|vc|et_pb|fl|uagb|kt|category|categories|cat|tag|tags|post|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]/i;
 
-const cache = new WeakMap<HtmlNode, Category | null>();
+const wordsOf = (token: string): string[] =>
+  token
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
-/** The boilerplate category of one element, or null. Names win over tags (an <aside class="related"> is "related"). */
-export function categoryOf(node: HtmlNode): Category | null {
-  let category = cache.get(node);
-  if (category === undefined) cache.set(node, (category = classify(node)));
-  return category;
+const compiled = GROUPS.map((g) => ({
+  ...g,
+  tags: new Set(g.tags ?? []),
+  roles: new Set(g.roles ?? []),
+  tokens: new Set(g.tokens ?? []),
+  words: new Set(g.words ?? []),
+  contains: g.contains ?? [],
+}));
+
+export interface Match {
+  category: Category;
+  /** What matched, for the reason: `<nav>`, `role="navigation"`, `class "share-bar"`. */
+  by: string;
 }
 
-function classify(node: HtmlNode): Category | null {
-  return categoryByNames(node) ?? categoryByTag(node);
-}
-
-const namesCache = new WeakMap<HtmlNode, Category | null>();
-
-/** The category an element's class and id names give it, or null. */
-export function categoryByNames(node: HtmlNode): Category | null {
-  let category = namesCache.get(node);
-  if (category === undefined) {
-    const names = node.names ? words(node.names) : '';
-    category = (names && COMPILED.find((rule) => rule.pattern?.test(names))?.category) || null;
-    namesCache.set(node, category);
+/** The boilerplate category of one element, by its own name, role and class/id tokens. */
+export function categoryOf(el: Element): Match | null {
+  if (NEVER.has(el.name)) return null;
+  const role = el.attribs.role?.toLowerCase().trim();
+  const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
+  const tokens = raw ? ownTokens(el) : [];
+  const words = raw ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => [t.toLowerCase(), wordsOf(t)] as const) : [];
+  for (const g of compiled) {
+    if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
+    if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };
+    for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };
+    for (const [t, ws] of words) {
+      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => t.includes(c))) return { category: g.category, by: `class/id "${t}"` };
+    }
   }
-  return category;
-}
-
-function categoryByTag(node: HtmlNode): Category | null {
-  return COMPILED.find((rule) => rule.tags?.includes(node.tag) || (node.role && rule.roles?.includes(node.role)))?.category ?? null;
+  return null;
 }

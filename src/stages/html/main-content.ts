@@ -1,79 +1,80 @@
-import type { Block, HtmlNode } from '../../model/block.js';
+import type { AnyNode, Element } from 'domhandler';
+import type { Block } from '../../model/block.js';
+import { isProse, textFeatures, type TextFeatures } from '../../text/features.js';
 
-/** Elements that can hold an article; a single paragraph or list item cannot. */
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'form', 'center', 'span', 'font', 'dd', 'details', 'body']);
+/** Containers the main-content search may descend into (not paragraphs, headings or list items). */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'table', 'tbody', 'tr', 'form', 'center', 'span', 'font', 'body', 'html', 'figure']);
 
-export interface MainContent {
-  /** The element holding the article, or null when the page's prose is too scattered to tell. */
-  container: HtmlNode | null;
-  /** Prose weight under each element id. */
-  weight: Map<number, number>;
-  total: number;
+/** How much of a container's prose one child must hold for the search to step into it. */
+const DESCEND_SHARE = 0.72;
+/** …and how much of its text outside links, short blocks included. */
+const DESCEND_PLAIN_SHARE = 0.75;
+
+export interface BlockInfo {
+  block: Block;
+  el: Element;
+  f: TextFeatures;
+  prose: boolean;
+  /** Prose weight: characters outside links, discounted for non-prose. */
+  mass: number;
+  /** Characters outside links, whatever the block's shape (ingredients, table cells count). */
+  plain: number;
 }
 
-/**
- * The main content is the element that holds most of the page's prose:
- * the deepest element with at least `share` of the prose weight, then
- * widened to its parent while the parent adds a substantial amount of
- * prose of its own (an intro and a body in sibling elements). `weightOf`
- * scores a block (0 for non-prose); `excluded` blocks (inside boilerplate
- * elements) count for nothing.
- */
-export function findMainContent(
-  blocks: readonly Block[],
-  weightOf: (block: Block) => number,
-  options: { share: number; widen: number },
-): MainContent {
-  const weight = new Map<number, number>();
-  const nodes = new Map<number, HtmlNode>();
-  const parent = new Map<number, number | null>();
-  let total = 0;
-  for (const block of blocks) {
-    const w = weightOf(block);
-    const ancestors = block.html?.ancestors ?? [];
-    ancestors.forEach((node, k) => {
-      if (!nodes.has(node.id)) {
-        nodes.set(node.id, node);
-        parent.set(node.id, k > 0 ? ancestors[k - 1]!.id : null);
-      }
-      if (w) weight.set(node.id, (weight.get(node.id) ?? 0) + w);
-    });
-    total += w;
-  }
-  if (!total) return { container: null, weight, total };
+export function blockInfo(block: Block, el: Element, stopwords: ReadonlySet<string>): BlockInfo {
+  const f = textFeatures(block.text, stopwords);
+  const prose = isProse(f);
+  const ld = block.html?.linkDensity ?? 0;
+  const own = block.text.length * (1 - ld);
+  // Headings and link lists weigh nothing: the main content is where the running text is.
+  const mass = block.kind === 'heading' || ld > 0.5 ? 0 : own * (1 - ld) * (prose ? 1 : f.words >= 5 ? 0.3 : 0.05);
+  return { block, el, f, prose, mass, plain: block.kind === 'heading' ? 0 : own };
+}
 
-  let best: HtmlNode | null = null;
-  let bestDepth = -1;
-  const depth = (id: number) => {
-    let d = 0;
-    for (let p = parent.get(id); p != null; p = parent.get(p)) d++;
-    return d;
-  };
-  for (const [id, w] of weight) {
-    if (w < total * options.share || !CONTAINERS.has(nodes.get(id)!.tag)) continue;
-    const d = depth(id);
-    if (d > bestDepth || (d === bestDepth && best && id < best.id)) {
-      best = nodes.get(id)!;
-      bestDepth = d;
-    }
-  }
-  // Widen to the nearest ancestor that adds enough prose of its own
-  // (wrappers that add nothing are skipped over, not a reason to stop).
-  for (let grew = true; best && grew; ) {
-    grew = false;
-    const own = weight.get(best.id) ?? 0;
-    for (let up = parent.get(best.id); up != null; up = parent.get(up)) {
-      if ((weight.get(up) ?? 0) >= own * (1 + options.widen)) {
-        best = nodes.get(up)!;
-        grew = true;
+/** Prose mass of every element: the sum over the blocks inside it. */
+export function massByElement(infos: readonly BlockInfo[], skip: (el: Element) => boolean, key: 'mass' | 'plain' = 'mass'): Map<AnyNode, number> {
+  const mass = new Map<AnyNode, number>();
+  for (const info of infos) {
+    if (!info[key]) continue;
+    let excluded = false;
+    for (let node: AnyNode | null = info.el; node && node.type === 'tag'; node = node.parent) {
+      if (skip(node as Element)) {
+        excluded = true;
         break;
       }
     }
+    if (excluded) continue;
+    for (let node: AnyNode | null = info.el; node; node = node.parent) mass.set(node, (mass.get(node) ?? 0) + info[key]);
   }
-  // Prose spread over the whole body: no element to cut around.
-  if (best && total >= (weight.get(best.id) ?? 0) * (1 + options.widen)) best = null;
-  return { container: best, weight, total };
+  return mass;
 }
 
-/** Whether a block sits inside an element. */
-export const isInside = (block: Block, node: HtmlNode): boolean => block.html?.ancestors.some((a) => a.id === node.id) ?? false;
+/**
+ * The container that holds the densest prose: from the root, step into the
+ * child holding most of the prose as long as it holds nearly all of it
+ * (DESCEND_SHARE). Where the prose splits between several children (the
+ * paragraphs of the article), that container is the main content. Boilerplate
+ * groups found by selector are left out of the mass before, so a long comment
+ * thread or sidebar does not pull the search away from the article.
+ */
+export function findMainContent(root: Element, mass: Map<AnyNode, number>, plain: Map<AnyNode, number>): Element {
+  let node = root;
+  for (;;) {
+    const total = mass.get(node) ?? 0;
+    if (!total) return node;
+    let best: Element | null = null;
+    let bestMass = 0;
+    for (const child of node.children) {
+      if (child.type !== 'tag') continue;
+      const m = mass.get(child) ?? 0;
+      if (m > bestMass) {
+        bestMass = m;
+        best = child as Element;
+      }
+    }
+    if (!best || !CONTAINERS.has(best.name) || bestMass < total * DESCEND_SHARE) return node;
+    // Short blocks count too: a recipe's ingredient list beside its prose keeps the search at their common container.
+    if ((plain.get(best) ?? 0) < (plain.get(node) ?? 0) * DESCEND_PLAIN_SHARE) return node;
+    node = best;
+  }
+}

@@ -1,121 +1,183 @@
 import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
-import type { Block, BlockKind, HtmlNode } from '../../model/block.js';
+import type { AnyNode, Element, Text } from 'domhandler';
+import type { Block, BlockKind } from '../../model/block.js';
 import { sourceText, type UnboilFile } from '../../model/document.js';
-import { readPageMeta } from './page-meta.js';
+import { ownTokens, setDom } from './dom.js';
+import { readPageFacts } from './page-facts.js';
 
-/** Elements that never hold readable content, removed before anything else. */
-const DROP =
-  'head, script, style, noscript, template, svg, math, iframe, object, embed, canvas, audio, video, input, select, option, textarea, button, [hidden], [aria-hidden="true"], .sr-only, .screen-reader-text, .visually-hidden';
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/**
+ * Elements that never hold readable content, dropped before anything else:
+ * code, styles, embedded media, form controls, and what the page hides.
+ */
+const DROP = [
+  'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'map', 'input', 'select', 'option', 'textarea', 'button', 'dialog', '[hidden]', '[aria-hidden="true"]', '[aria-hidden=true]',
+  '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
+].join(', ');
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
   li: 'list-item', dt: 'list-item', dd: 'list-item', tr: 'table-row', blockquote: 'quote', pre: 'code',
   figcaption: 'caption', caption: 'caption',
 };
-/** Elements that start a new block; everything else is inline and joins its parent's text. */
+
+/** Elements that start a new block (HTML's block-level and table elements). */
 const BLOCK_TAGS = new Set([
-  ...Object.keys(KIND), 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'address', 'form', 'fieldset', 'legend',
-  'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'figure', 'body', 'center', 'details', 'summary', 'hgroup', 'menu', 'dialog',
+  ...Object.keys(KIND), 'div', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'td', 'th', 'address', 'form',
+  'fieldset', 'legend', 'ul', 'ol', 'dl', 'menu', 'table', 'tbody', 'thead', 'tfoot', 'figure', 'body', 'center', 'details',
+  'summary', 'hgroup', 'hr', 'html', 'frameset', 'frame', 'noframes',
 ]);
-/** Inline elements whose boundary is a word boundary. */
-const SPACED = new Set(['br', 'td', 'th', 'img', 'hr', 'wbr']);
+const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'main', 'article', 'form']);
+const NON_SPACE = /\S/g;
+
+interface Loc {
+  startOffset: number;
+  endOffset: number;
+}
+/** Source offsets from htmlparser2 (`endIndex` is inclusive). */
+const locOf = (node: AnyNode): Loc | undefined =>
+  node.startIndex != null && node.endIndex != null ? { startOffset: node.startIndex, endOffset: node.endIndex + 1 } : undefined;
+
+/** A table row whose cells hold only inline content is one block; a layout table is not. */
+function isSimpleRow(tr: Element): boolean {
+  for (const cell of tr.children) {
+    if (cell.type !== 'tag') continue;
+    if (cell.name !== 'td' && cell.name !== 'th') return false;
+    if (cell.children.some(hasBlockDescendant)) return false;
+  }
+  return true;
+}
+function hasBlockDescendant(node: AnyNode): boolean {
+  if (node.type !== 'tag') return false;
+  if (BLOCK_TAGS.has(node.name) && node.name !== 'br') return true;
+  return node.children.some(hasBlockDescendant);
+}
 
 /**
- * One block per block-level element that holds text directly (text nodes or
- * inline children), in document order. Nested block elements become their
- * own blocks, so an element's text is only the inline content between them.
- * Table cells join their row. Every block records its span in the decoded
- * source and the chain of elements above it, for the HTML boilerplate stage.
+ * Parses the page with cheerio (htmlparser2, with source offsets) and makes one
+ * block per block-level element that holds text directly (text nodes or
+ * inline children), in reading order. Nested block elements become their own
+ * blocks, so an element's text is only the inline content between them. The
+ * parsed page stays available to the later HTML stages (see dom.ts).
  */
 export function segmentHtml(file: UnboilFile): void {
   const html = sourceText(file);
-  // htmlparser2 (cheerio's `xml` option in HTML mode) is several times faster
-  // than parse5 and records the source offsets of every node.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
-  file.data.page = readPageMeta($);
-  const lang = $('html').attr('lang') ?? $('meta[http-equiv="content-language" i]').attr('content');
-  if (lang) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_,\s]/)[0]!;
+  // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
+  // enough for block segmentation (it closes <p> and <li> where HTML implies it).
+  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  const lang = $('html').attr('lang') ?? $('html').attr('xml:lang');
+  if (lang?.trim()) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_]/)[0]!;
+  const facts = readPageFacts($);
   $(DROP).remove();
-  $('[style]').filter((_, el) => HIDDEN_STYLE.test(el.attribs.style ?? '')).remove();
-
   const blocks: Block[] = [];
+  const elements: Element[] = [];
   const lineStarts = lineIndex(html);
-  let nextId = 0;
 
-  const visit = (el: Element, ancestors: HtmlNode[]) => {
+  const visit = (el: Element, depth: number) => {
     let text = '';
+    let chars = 0;
     let linkChars = 0;
     let start = -1;
     let end = -1;
-    const flush = () => {
-      const t = text.replace(/\s+/g, ' ').trim();
-      if (t) blocks.push(makeBlock(el, t, linkChars, ancestors, start, end));
+    let runs = 0;
+    const flush = (whole: boolean) => {
+      if (chars > 0) {
+        const loc = whole && runs === 0 ? locOf(el) : undefined;
+        const span: [number, number] = loc ? [loc.startOffset, loc.endOffset] : [Math.max(start, 0), Math.max(end, start, 0)];
+        push(el, text.replace(/\s+/g, ' ').trim(), chars ? linkChars / chars : 0, depth, span);
+        runs++;
+      }
       text = '';
+      chars = 0;
       linkChars = 0;
       start = end = -1;
     };
+    const touch = (node: AnyNode) => {
+      const loc = locOf(node);
+      if (!loc) return;
+      if (start < 0 || loc.startOffset < start) start = loc.startOffset;
+      if (loc.endOffset > end) end = loc.endOffset;
+    };
     const inline = (node: AnyNode, inLink: boolean) => {
       if (node.type === 'text') {
-        const data = (node as unknown as { data: string }).data;
-        if (!data.trim()) {
-          text += data;
-          return;
-        }
+        const data = (node as Text).data;
+        const n = data.match(NON_SPACE)?.length ?? 0;
         text += data;
-        if (inLink) linkChars += data.replace(/\s+/g, '').length;
-        if (node.startIndex != null && node.endIndex != null) {
-          if (start < 0) start = node.startIndex;
-          end = node.endIndex + 1;
+        if (n) {
+          chars += n;
+          if (inLink) linkChars += n;
+          touch(node);
         }
       } else if (node.type === 'tag') {
-        const child = node as Element;
-        if (BLOCK_TAGS.has(child.name)) {
-          flush();
-          visit(child, [...ancestors, nodeOf(child)]);
+        const name = node.name;
+        if (name === 'br') text += ' ';
+        else if (name === 'tr' && isSimpleRow(node)) {
+          flush(false);
+          row(node, depth + 1);
+        } else if (BLOCK_TAGS.has(name)) {
+          flush(false);
+          visit(node, depth + 1);
         } else {
-          if (SPACED.has(child.name)) text += ' ';
-          for (const c of child.children) inline(c, inLink || child.name === 'a');
-          if (SPACED.has(child.name)) text += ' ';
+          const before = text.length;
+          for (const child of node.children) inline(child, inLink || name === 'a');
+          if (text.length > before) touch(node);
+          // Inline elements that read as separate words (images' alt text is not taken).
+          if (name === 'td' || name === 'th') text += ' ';
         }
       }
     };
-    for (const child of el.children) inline(child, false);
-    flush();
+    for (const child of el.children) inline(child, el.name === 'a');
+    flush(true);
   };
 
-  const nodeOf = (el: Element): HtmlNode => ({
-    id: nextId++,
-    tag: el.name,
-    names: `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim(),
-    role: (el.attribs.role ?? '').toLowerCase(),
-  });
+  // A simple row: its cells, in order, joined by " | ".
+  const row = (tr: Element, depth: number) => {
+    const cells: string[] = [];
+    let chars = 0;
+    let linkChars = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'tag') continue;
+      const t = $(cell).text().replace(/\s+/g, ' ').trim();
+      const links = $(cell).find('a').text().replace(/\s+/g, '').length;
+      chars += t.replace(/\s+/g, '').length;
+      linkChars += links;
+      if (t) cells.push(t);
+    }
+    if (!chars) return;
+    const loc = locOf(tr);
+    push(tr, cells.join(' | '), Math.min(1, linkChars / chars), depth, loc ? [loc.startOffset, loc.endOffset] : [0, 0]);
+  };
 
-  const makeBlock = (el: Element, t: string, linkChars: number, ancestors: HtmlNode[], start: number, end: number): Block => {
-    // The span covers the block's own text, from its first to its last text node.
-    const span: [number, number] = start >= 0 ? [start, end] : [el.startIndex ?? 0, (el.endIndex ?? -1) + 1];
+  const push = (el: Element, t: string, linkDensity: number, depth: number, span: [number, number]) => {
+    if (!t) return;
+    const tokens: string[] = [];
+    const landmarks: string[] = [];
+    const path: string[] = [];
+    for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) {
+      const own = ownTokens(node);
+      tokens.push(...own);
+      const role = node.attribs.role?.toLowerCase();
+      if (role) landmarks.push(role);
+      if (LANDMARK_TAGS.has(node.name)) landmarks.push(node.name);
+      path.unshift(node.name + (own[0] ? `.${own[0]}` : ''));
+    }
     const kind = KIND[el.name] ?? 'text';
-    const visible = t.replace(/\s+/g, '').length;
-    return {
+    blocks.push({
       i: blocks.length,
       kind,
       span,
       line: lineAt(lineStarts, span[0]),
       text: t,
       ...(kind === 'heading' ? { level: Number(el.name.slice(1)) } : {}),
-      html: {
-        ancestors,
-        tag: el.name,
-        path: ancestors.map((a) => a.tag + (a.names ? `.${a.names.split(/\s+/)[0]}` : '')).join('>'),
-        linkDensity: visible ? Math.min(1, linkChars / visible) : 0,
-      },
-    };
+      html: { tag: el.name, path: path.join('>'), tokens, landmarks, linkDensity, depth },
+    });
+    elements.push(el);
   };
 
-  const body = $('body').get(0);
-  if (body) visit(body, []);
+  const root = $('body').get(0) ?? $('html').get(0) ?? $.root().get(0);
+  if (root) visit(root as Element, 0);
   file.data.blocks = blocks;
+  setDom(file, { $, elements, facts });
 }
 
 function lineIndex(text: string): number[] {

@@ -62,6 +62,8 @@ export function parseByline(text: string, lang: string | null): Byline | null {
 export const byline: DocumentStage<z.infer<typeof options>> = {
   kind: 'document',
   name: 'byline',
+  // HTML pages: html-boilerplate takes bylines out and html-metadata reads the page's own.
+  formats: ['text'],
   description: 'Moves the byline (author) and dateline (publication date) near the start of the document into metadata.',
   options,
   run(file: UnboilFile, opts, ctx) {

@@ -1,46 +1,131 @@
 import { z } from 'zod';
 import type { UnboilFile } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
+import { getDom } from '../html/dom.js';
+import { bylineName } from '../html/lines.js';
+import type { PageFacts } from '../html/page-facts.js';
 import type { DocumentStage } from '../types.js';
 import { stripSiteName } from './metadata.js';
 
 const options = z.object({}).strict();
 
-const hostOf = (url: string): string | null => {
+const first = (facts: PageFacts, ...keys: string[]): string | null => {
+  for (const key of keys) {
+    const v = facts.metas.get(key)?.[0];
+    if (v) return v;
+  }
+  return null;
+};
+
+const TYPES = /article|posting|report|blog|news|webpage|recipe|review|creativework/i;
+/** JSON-LD values are whatever the page wrote: a string, a list, an object. */
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : Array.isArray(v) ? str(v[0]) : null);
+const clean = (v: unknown) => {
+  const s = str(v);
+  return s ? s.replace(/\s+/g, ' ').trim() || null : null;
+};
+
+/** A name from a JSON-LD author: a string, a Person, or a list of them. */
+function nameOf(value: unknown): string | null {
+  if (!value) return null;
+  if (typeof value === 'string') return clean(value);
+  if (Array.isArray(value)) {
+    const names = value.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join(', ') : null;
+  }
+  if (typeof value === 'object') return clean((value as { name?: unknown }).name);
+  return null;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    return new URL(url).hostname.replace(/^www\./, '') || null;
   } catch {
     return null;
   }
-};
-
-/** An author value worth keeping: a name, not a URL or a handle list. */
-const isName = (value: string) => !/^https?:|[/@]|^\d/.test(value) && value.length <= 80;
+}
 
 /**
- * Metadata an HTML page declares (Open Graph, article meta tags, JSON-LD,
- * <time>, rel=author, <title>, canonical URL), read by the segment stage,
- * interpreted here: the first good value of each kind wins. Later stages
- * (byline, metadata) only fill what is still missing.
+ * Metadata an HTML page states about itself, read before the generic
+ * metadata stage (whose values it pre-empts): title (og:title, JSON-LD
+ * headline, <h1>, <title>, site name stripped), author (meta, JSON-LD,
+ * rel=author, byline elements), date (JSON-LD, article:published_time,
+ * <time>, the URL), site (og:site_name, canonical host), URL (canonical, og:url).
  */
 export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
   kind: 'document',
   name: 'html-metadata',
+  description: 'HTML pages: title, author, date, site and URL from meta tags, JSON-LD, <h1>/<title>, <time>, rel=author and the URL.',
   formats: ['html'],
-  description: 'HTML pages: title, author, date, site and URL from meta tags, JSON-LD, <time> and <title>.',
   options,
   run(file: UnboilFile) {
-    const { page, meta, source } = file.data;
-    if (!page) return;
-    const url = page.urls.find((u) => /^https?:\/\//.test(u));
-    if (url && !source.url) source.url = url;
-    meta.site ??= page.siteNames[0] ?? (source.url ? hostOf(source.url) : null);
-    source.site ??= source.url ? hostOf(source.url) : meta.site;
-    const title = page.titles[0];
-    if (title) meta.title ??= stripSiteName(title, meta.site, page.siteNames);
-    meta.author ??= page.authors.find(isName) ?? null;
-    for (const value of page.dates) {
-      meta.date ??= isoDateOf(value) ?? findDates(value, meta.lang)[0]?.iso ?? null;
-    }
+    const dom = getDom(file);
+    if (!dom) return;
+    const { $, facts } = dom;
+    const { meta, source } = file.data;
+    const ld = facts.jsonld.find((o) => TYPES.test(String(o['@type'] ?? ''))) ?? facts.jsonld.find((o) => o.headline || o.datePublished);
+
+    source.url ??= facts.canonical?.startsWith('http') ? facts.canonical : first(facts, 'og:url');
+    meta.site ??=
+      clean(first(facts, 'og:site_name', 'application-name')) ??
+      nameOf((ld?.publisher as unknown) ?? null) ??
+      hostOf(source.url);
+
+    meta.author ??=
+      nameOf(ld?.author) ??
+      clean(first(facts, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl')) ??
+      clean($('[rel~="author"]').first().text()) ??
+      clean($('[itemprop="author"]').first().text()) ??
+      bylineAuthor(file);
+    if (meta.author && (/^https?:\/\//.test(meta.author) || meta.author.length > 100)) meta.author = null;
+
+    meta.date ??=
+      isoDateOf(str(ld?.datePublished)) ??
+      isoDateOf(first(facts, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'pubdate', 'publishdate', 'publication_date', 'sailthru.date', 'parsely-pub-date')) ??
+      isoDateOf(str(ld?.dateCreated)) ??
+      isoDateOf($('time[datetime]').first().attr('datetime')) ??
+      dateFromUrl(source.url) ??
+      datelineNearTitle(file);
+
+    const title =
+      clean(first(facts, 'og:title', 'twitter:title')) ??
+      clean(ld?.headline) ??
+      clean($('h1').first().text()) ??
+      facts.title;
+    if (title && !meta.title) meta.title = stripSiteName(stripSiteName(title, meta.site), hostOf(source.url));
   },
 };
+
+/** /2019/05/31/ or /2019-05-31 in a URL. */
+function dateFromUrl(url: string | null): string | null {
+  const m = url ? /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:\/|[-_]|$)/.exec(url) : null;
+  if (!m) return null;
+  const [y, mo, d] = [m[1]!, Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+}
+
+/** The name in the first byline html-boilerplate moved out of the text. */
+function bylineAuthor(file: UnboilFile): string | null {
+  for (const b of file.data.blocks) {
+    if (b.role !== 'byline') continue;
+    const name = bylineName(b.text, b.text.split(/\s+/).length);
+    if (name) return name;
+  }
+  return null;
+}
+
+/**
+ * Last resort: a date in a dateline html-boilerplate moved out of the text, or in one of
+ * the short blocks near the top (chrono-node, run only on these few blocks: it is slow).
+ */
+function datelineNearTitle(file: UnboilFile): string | null {
+  const datelines = file.data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
+  const kept = file.data.blocks.filter((b) => !b.removed).slice(0, 6);
+  for (const b of [...datelines, ...kept]) {
+    if (b.text.length > 80) continue;
+    const found = findDates(b.text, file.data.meta.lang)[0];
+    if (found) return found.iso;
+  }
+  return null;
+}

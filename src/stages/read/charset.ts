@@ -54,7 +54,7 @@ function decodeUtf8(bytes: Uint8Array): { text: string; invalid: number; multiby
     else if (c > 0x7f) multibyte++;
   }
   // A literal U+FFFD in the source (EF BF BD) is not an invalid byte.
-  const literal = Buffer.from(bytes).toString('latin1').split('\xef\xbf\xbd').length - 1;
+  const literal = replaced ? Buffer.from(bytes).toString('latin1').split('\xef\xbf\xbd').length - 1 : 0;
   return { text, invalid: replaced - literal, multibyte };
 }
 

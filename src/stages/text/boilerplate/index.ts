@@ -56,6 +56,8 @@ export type BoilerplateOptions = z.infer<typeof options>;
 export const boilerplate: DocumentStage<BoilerplateOptions> = {
   kind: 'document',
   name: 'boilerplate',
+  // Line rules read HTML blocks poorly: HTML pages get html-boilerplate instead.
+  formats: ['text'],
   description: 'Removes menus, language switchers, social prompts, glossary boxes, related lists, tags, comment forms, galleries and the short lines around the main text.',
   options,
   run(file: UnboilFile, opts, ctx) {
@@ -63,10 +65,7 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
     for (const [name, rule] of Object.entries(RULES)) {
       if (opts.rules[name as keyof typeof RULES]) rule(rules);
     }
-    // In HTML the main content is the DOM's (html-boilerplate); this pass
-    // only trims the short lines left at its edges.
-    const html = file.data.source.format === 'html';
-    if (opts.mainText) aroundMainText(rules, html ? { ...opts, keepRuns: true, keepOutsideProse: true } : opts);
+    if (opts.mainText) aroundMainText(rules, opts);
     ctx.stats.update('boilerplate.documents');
   },
 };

@@ -9,11 +9,6 @@ export interface MainTextOptions {
   keepOutsideProse: boolean;
   /** Runs of prose scoring at least this share of the densest one are part of the main text. */
   partShare: number;
-  /**
-   * Keep runs of short lines: in HTML the DOM has already removed menus, so
-   * a run of short blocks inside the main content is a list of the article.
-   */
-  keepRuns?: boolean;
 }
 
 /** How many blocks before the main text a byline or dateline may sit. */
@@ -109,9 +104,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else if (SEPARATED.test(it.block.text) && it.f.words <= 12 && !it.prose) {
       ctx.remove(it, 'site-header', 'site name and tagline line before the article title');
     } else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph before the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= 3) {
-      if (!options.keepRuns) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
-    }
+    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
     else ctx.remove(it, 'before-main', 'short non-sentence line before the article title');
   }
 
@@ -123,9 +116,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (it.prose && options.keepOutsideProse) continue;
     if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
     else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph after the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= 3) {
-      if (!options.keepRuns) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
-    }
+    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
     else ctx.remove(it, 'after-main', 'short non-sentence line after the end of the article');
   }
 }

@@ -1,0 +1,84 @@
+import type { Category } from './categories.js';
+
+/**
+ * Short lines inside an article that point away from it or label a picture,
+ * in the languages of the evaluation corpus (English, German, French,
+ * Spanish, Italian, Portuguese, Dutch, Polish, Russian). One signal among
+ * others: the caller applies these only to short, non-link blocks.
+ */
+
+/** "Read also: …", "À lire aussi » …", "LE PUEDE INTERESAR: …": a pointer to another article. */
+const READ_ALSO = new RegExp(
+  '^[\\s\\p{P}\\p{S}]*(?:' +
+    [
+      '(?:read|see) (?:also|more|next)', 'also read', 'related', 'explore further', 'further reading', 'more on this',
+      'lesen sie (?:auch|hier|mehr)', 'weiterlesen', 'mehr zum thema', 'auch interessant', 'siehe auch', 'das könnte sie auch interessieren',
+      '(?:à )?lire aussi', 'voir aussi', 'à voir aussi', 'sur le même sujet',
+      '(?:le|te) puede interesar', 'puedes ver', 'lee (?:también|más)', 'ver también', 'leer más', 'también te puede interesar',
+      'leggi anche', 'potrebbe interessarti', 'leia (?:também|mais)', 'veja também', 'lees ook', 'lees meer',
+      'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również)', 'читайте также', 'смотрите также',
+    ].join('|') +
+    ')\\b\\s*(?:[:：»›→…]|\\.{3}|$)',
+  'iu',
+);
+
+/** Section titles of related content: "More from …", "Weitere Artikel", "Meistgelesen". */
+const MORE_HEADING = new RegExp(
+  '^(?:' +
+    [
+      'more (?:from|on|in|about|stories|articles|news)', 'other (?:articles|stories|news)', 'latest (?:news|articles|stories|posts)',
+      'most (?:read|popular|viewed|shared|commented)', 'weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|tipps|informationen)',
+      'mehr (?:aus|zu|zum|von|über|artikel)', 'meistgelesen', 'meistdiskutiert', 'viel gelesen', 'neueste artikel', 'aktuelle artikel',
+      'auch auf', 'das könnte', 'autres articles', 'les plus lus', 'plus d.articles', 'más (?:noticias|artículos|leídas)', 'otras noticias',
+      'altri articoli', 'i più letti', 'mais lidas', 'outras notícias', 'najczęściej czytane', 'więcej (?:artykułów|informacji)',
+    ].join('|') +
+    ')',
+  'iu',
+);
+
+/** "Photo: …", "Crédits photos : …", "(Credit: …)", "Quelle: …". */
+const CREDIT = /^[(\[]?\s*(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©)/iu;
+
+/** "Advertisement", "Anzeige", "Sponsored": ad labels. */
+const AD_LABEL = /^[\s\p{P}]*(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|advertentie)\b/iu;
+
+export function lineCategory(text: string, words: number, heading: boolean): Category | null {
+  if (words > 25) return null;
+  if (READ_ALSO.test(text)) return 'related';
+  if (heading && words <= 6 && MORE_HEADING.test(text)) return 'related';
+  if (words <= 12 && CREDIT.test(text)) return 'caption';
+  if (words <= 8 && AD_LABEL.test(text)) return 'ads';
+  return null;
+}
+
+const MONTH = '\\p{L}{3,12}\\.?';
+/** A date: 23.10.2018, 2018-10-23, 10/23/2018, 15. Mai 2019, May 15, 2019, 15 de mayo de 2019. */
+const DATE = new RegExp(
+  `(?:\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?\\d{4}\\b|\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+  'u',
+);
+const TIME = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\b/giu;
+/** Words a dateline may carry besides the date. */
+const DATE_WORDS = /\b(?:published|posted|updated|on|at|am|um|uhr|veröffentlicht|aktualisiert|stand|publié|mis à jour|le|à|publicado|actualizado|el|pubblicato|il|opublikowano|aktualizacja|dnia|опубликовано|обновлено|date|datum|fecha|data)\b/giu;
+
+/** A block that is a date and little else ("23.10.2018", "15. Mai 2019, 05:28 Uhr", "Aktualisiert am 17.01.2021."). */
+export function isDateline(text: string, words: number): boolean {
+  if (words > 9) return false;
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length))
+    .replace(TIME, ' ')
+    .replace(DATE_WORDS, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+  return rest === '' || rest.split(' ').length <= 1;
+}
+
+/** "By Jane Doe", "Von Sina Giebel", "Par Jean Dupont": a byline; returns the name. */
+const BY = /^(?:written by|posted by|by|von|par|por|di|door|przez|av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|der|van|von|la|le|al|y)\s+)?\p{Lu}[\p{L}.'’-]*){0,3})\s*(?:[,|–—·•]|$)/u;
+
+export function bylineName(text: string, words: number): string | null {
+  if (words > 10) return null;
+  const m = BY.exec(text.trim()) ?? BY.exec(text.trim().replace(/^\p{L}+/u, (w) => w.toLowerCase()));
+  return m ? m[1]!.trim() : null;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLE, blockWith, cleanHtml, page } from './helpers.js';
+
+const KEPT = ['The council decided on Tuesday', 'Engineers had warned', 'Work is expected to begin'];
+
+/** One widget per category: [category, markup, text that must go]. */
+const CASES: Array<[string, string, string]> = [
+  ['navigation', '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>', 'Home'],
+  ['navigation', '<div role="navigation"><a href="/a">Startseite</a> <a href="/b">Politik</a></div>', 'Startseite'],
+  ['header', '<header class="site-header"><div class="logo">Example Gazette</div></header>', 'Example Gazette'],
+  ['footer', '<footer><p>Imprint and privacy for this site</p></footer>', 'Imprint and privacy'],
+  ['sidebar', '<aside><h3>About this blog</h3><p>Short notes.</p></aside>', 'About this blog'],
+  ['related', '<div class="related-posts"><h3>You may also like</h3><ul><li>Another story about bridges</li></ul></div>', 'Another story about bridges'],
+  ['comments', '<section id="comments"><h3>2 Kommentare</h3><div class="comment-body"><p>Great piece, thanks for writing it!</p></div></section>', 'Great piece, thanks'],
+  ['share', '<div class="share-buttons"><span>Share on Facebook</span><span>Tweet</span></div>', 'Share on Facebook'],
+  ['newsletter', '<div class="newsletter-signup"><p>Get our weekly digest in your inbox</p></div>', 'weekly digest'],
+  ['cookie', '<div id="cookie-banner"><p>We use cookies to improve your experience.</p></div>', 'We use cookies'],
+  ['ads', '<div class="ad-slot"><span>Advertisement</span></div>', 'Advertisement'],
+  ['breadcrumbs', '<ol class="breadcrumb"><li>Home</li><li>Local</li></ol>', 'Local'],
+  ['pagination', '<div class="pagination"><span>Page 1 of 3</span></div>', 'Page 1 of 3'],
+  ['author-box', '<div class="author-box"><p>Jane Doe writes about towns.</p></div>', 'Jane Doe writes'],
+];
+
+describe('html-boilerplate: selector categories', () => {
+  for (const [category, markup, needle] of CASES) {
+    it(`removes ${category} (${needle})`, () => {
+      // Widgets that belong inside the article go there; page furniture around it.
+      const inside = ['related', 'comments', 'share', 'newsletter', 'ads', 'author-box', 'pagination'].includes(category);
+      const html = inside ? page(ARTICLE.replace('</article>', `${markup}</article>`)) : page(`${markup}<main>${ARTICLE}</main>`);
+      const result = cleanHtml(html);
+      const block = blockWith(result, needle);
+      expect(block, needle).toBeDefined();
+      expect(block!.kept).toBe(false);
+      expect(block).toMatchObject({ stage: 'html-boilerplate', rule: category });
+      for (const text of KEPT) expect(result.text).toContain(text);
+    });
+  }
+
+  it('drops scripts, styles, hidden elements and form controls before segmenting', () => {
+    const html = page(`<script>var x = "script text";</script><style>p{}</style><div hidden>hidden text</div>
+      <div style="display: none">invisible text</div><select><option>Option text</option></select>${ARTICLE}`);
+    const result = cleanHtml(html);
+    for (const needle of ['script text', 'hidden text', 'invisible text', 'Option text']) expect(blockWith(result, needle)).toBeUndefined();
+    expect(result.text).toContain('Engineers had warned');
+  });
+
+  it('keeps headings, lists, tables, quotes and code that belong to the article', () => {
+    const body = ARTICLE.replace(
+      '</article>',
+      `<h2>What changes</h2><ul><li>New mortar in the arches</li><li>A wider footpath</li></ul>
+       <table><tr><th>Phase</th><th>Months</th></tr><tr><td>Arches</td><td>14</td></tr></table>
+       <blockquote>We are keeping a piece of our history, said the mayor.</blockquote><pre>load = 12 t</pre></article>`,
+    );
+    const result = cleanHtml(page(`<nav><a href="/">Home</a><a href="/x">Sport</a></nav>${body}`));
+    for (const text of ['What changes', 'New mortar in the arches', 'Arches | 14', 'keeping a piece of our history', 'load = 12 t']) {
+      expect(result.text).toContain(text);
+    }
+    expect(blockWith(result, 'Arches | 14')!.kind).toBe('table-row');
+  });
+
+  it('removes what lies outside the main content, with the reason', () => {
+    const html = page(`<div class="wrap"><div class="col">${ARTICLE}</div><div class="col2"><p>Top stories</p><p>Weather: 12°</p></div></div>`);
+    const block = blockWith(cleanHtml(html), 'Weather: 12°')!;
+    expect(block).toMatchObject({ kept: false, stage: 'html-boilerplate', rule: 'outside-main' });
+    expect(block.reason).toMatch(/outside the main content/);
+  });
+
+  it('does not take CMS taxonomy classes for boilerplate (category-newsletter on the article)', () => {
+    const html = page(ARTICLE.replace('<article class="post">', '<article class="post category-newsletter tag-social">'));
+    expect(cleanHtml(html).text).toContain('Engineers had warned');
+  });
+
+  it('spans point into the decoded HTML source', () => {
+    const html = page(ARTICLE);
+    const result = cleanHtml(html);
+    const block = blockWith(result, 'Engineers had warned')!;
+    expect(html.slice(block.span[0], block.span[1])).toMatch(/^<p>Engineers had warned.*<\/p>$/s);
+  });
+});
