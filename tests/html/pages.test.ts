@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean } from '../src/engine/clean.js';
+import { clean } from '../../src/engine/clean.js';
 
 const P = [
   'The river authority opened the new flood barrier on Thursday, two years after the storm that flooded the old town.',
@@ -17,32 +17,6 @@ function fates(html: string) {
   const c = clean(page(html), { path: 'page.html' });
   return { c, fate: (text: string) => c.sidecar.blocks.filter((b) => b.text === text).map((b) => (b.kept ? 'kept' : `${b.stage}/${b.rule}`)) };
 }
-
-describe('HTML boilerplate categories', () => {
-  const cases: Array<[string, string, string]> = [
-    ['navigation', '<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>', 'Home'],
-    ['header', '<header class="site-header"><div>River Times</div></header>', 'River Times'],
-    ['footer', '<footer><p>Contact the newsroom any time of day or night with your tips and letters.</p></footer>', 'Contact the newsroom any time of day or night with your tips and letters.'],
-    ['sidebar', '<aside><h3>Weather</h3><p>Sunny spells later in the day with a light breeze from the west coast.</p></aside>', 'Sunny spells later in the day with a light breeze from the west coast.'],
-    ['related', '<div class="related-posts"><h3>More stories</h3><p>New bridge planned for the harbour district after years of debate.</p></div>', 'New bridge planned for the harbour district after years of debate.'],
-    ['comments', '<section id="comments"><p>Great article, thanks for writing it, I learned a lot about the barrier.</p></section>', 'Great article, thanks for writing it, I learned a lot about the barrier.'],
-    ['share', '<div class="share-buttons"><span>Share this</span></div>', 'Share this'],
-    ['newsletter', '<div class="newsletter-signup"><p>Get our morning briefing in your inbox every weekday.</p></div>', 'Get our morning briefing in your inbox every weekday.'],
-    ['cookie', '<div id="cookie-banner"><p>We use cookies to improve your experience on our website.</p></div>', 'We use cookies to improve your experience on our website.'],
-    ['ads', '<div class="ad-slot"><p>Advertisement</p></div>', 'Advertisement'],
-    ['breadcrumbs', '<div class="breadcrumbs"><a href="/">Home</a> » <a href="/local">Local</a></div>', 'Home » Local'],
-    ['pagination', '<div class="pagination"><a href="?p=2">Next page</a></div>', 'Next page'],
-    ['author-box', '<div class="author-bio"><p>Anna Berg has covered the river and its towns for the paper since 2009.</p></div>', 'Anna Berg has covered the river and its towns for the paper since 2009.'],
-  ];
-  for (const [category, widget, text] of cases) {
-    it(`removes ${category} blocks with rule html-boilerplate/${category}`, () => {
-      const { c, fate } = fates(`${widget}${article}`);
-      expect(fate(text)).toEqual([`html-boilerplate/${category}`]);
-      expect(c.text).toContain(P[3]);
-    });
-  }
-
-});
 
 describe('HTML main content', () => {
 
