@@ -68,12 +68,12 @@ const GROUPS: Group[] = [
   {
     category: 'newsletter',
     words: ['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'mailing'],
-    contains: ['newsletter', 'subscribe'],
+    contains: ['newsletter', 'subscribe', 'paywall', 'regwall'],
   },
   {
     category: 'ads',
-    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite'],
-    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola'],
+    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite', 'affiliate'],
+    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola', 'affiliate'],
   },
   {
     category: 'related',
@@ -84,11 +84,13 @@ const GROUPS: Group[] = [
     category: 'author-box',
     tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
     words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
-    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author'],
+    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-description', 'author__description', 'author-info', 'author__info', 'author-details'],
   },
   {
     category: 'tags',
     words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
+    // Post metadata lines ("Posted in … | Tagged … | Bookmark the permalink") go with the tags.
+    contains: ['postmetadata', 'postmeta', 'entry-utility', 'entry-footer'],
     tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
   },
   // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
