@@ -124,8 +124,7 @@ function isArticleHead(el: Element): boolean {
     const name = (node as Element).name;
     if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
   }
-  const $el = { has: (sel: (n: Element) => boolean) => someDescendant(el, sel) };
-  return $el.has((n) => n.name === 'h1') && !$el.has((n) => n.name === 'nav' || n.attribs.role === 'navigation');
+  return someDescendant(el, (n) => n.name === 'h1') && !someDescendant(el, (n) => n.name === 'nav' || n.attribs.role === 'navigation');
 }
 
 function someDescendant(el: Element, test: (n: Element) => boolean): boolean {
