@@ -67,6 +67,9 @@ const TIME = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\b/giu;
 /** Words a dateline may carry besides the date. */
 const DATE_WORDS = /\b(?:published|posted|updated|on|at|am|um|uhr|veröffentlicht|aktualisiert|stand|publié|mis à jour|le|à|publicado|actualizado|el|pubblicato|il|opublikowano|aktualizacja|dnia|опубликовано|обновлено|date|datum|fecha|data)\b/giu;
 
+/** Cheap pre-check before a date parser runs: something shaped like a date is in the text. */
+export const looksLikeDate = (text: string): boolean => DATE.test(text);
+
 /** A block that is a date and little else ("23.10.2018", "15. Mai 2019, 05:28 Uhr", "Aktualisiert am 17.01.2021."). */
 export function isDateline(text: string, words: number): boolean {
   if (words > 9) return false;
