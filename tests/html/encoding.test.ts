@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/engine/clean.js';
 import { decodeBytes, sniffMetaCharset } from '../../src/stages/read/charset.js';
 import { ARTICLE, cleanHtml, page } from './helpers.js';
 
@@ -60,5 +61,15 @@ describe('HTML decoding', () => {
     const decoded = decodeBytes(new Uint8Array(iconv.encode(html, 'windows-1252')));
     expect(decoded.via).toBe('detected');
     expect(decoded.text).toContain('géographie française');
+  });
+});
+
+describe('binary sniffing', () => {
+  it('accepts text with a few stray NUL bytes (warned, dropped) but rejects binary', () => {
+    const text = new Uint8Array([...Buffer.from('Pasar al contenido\n\n'), 0, 0, 0, ...Buffer.from('\nInicio del artículo.\n')]);
+    const result = clean(text, { format: 'text' });
+    expect(result.text).toContain('Inicio del artículo.');
+    expect(result.sidecar.warnings.map((w) => w.rule)).toContain('nul-bytes');
+    expect(() => clean(new Uint8Array(4096), { format: 'text' })).toThrow(/binary file: NUL byte at offset 0/);
   });
 });

@@ -21,17 +21,24 @@ export type DecodeOptions = z.infer<typeof options>;
 const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
 
 /** Share of bytes in the first 8 KiB that no text file contains (NUL and most C0 controls). */
-function binaryEvidence(bytes: Uint8Array): { nul: number; controls: number; sample: number } {
+function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; controls: number; sample: number } {
   const sample = Math.min(bytes.length, 8192);
   let nul = -1;
+  let nuls = 0;
   let controls = 0;
   for (let i = 0; i < sample; i++) {
     const b = bytes[i]!;
-    if (b === 0 && nul < 0) nul = i;
+    if (b === 0) {
+      if (nul < 0) nul = i;
+      nuls++;
+    }
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) controls++;
   }
-  return { nul, controls, sample };
+  return { nul, nuls, controls, sample };
 }
+
+/** More NUL bytes than this in the first 8 KiB mean binary (or BOM-less UTF-16) input. */
+const MAX_NULS = 64;
 
 const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
 
@@ -70,7 +77,9 @@ export const decode: DocumentStage<DecodeOptions> = {
     }
     if (!hasUtf16Bom(bytes)) {
       const evidence = binaryEvidence(bytes);
-      if (evidence.nul >= 0) throw new InputError(file.path, `binary file: NUL byte at offset ${evidence.nul}`);
+      // A few NUL bytes in text (a scraper's stray "&#0;") are not binary: the normalize stage drops them.
+      if (evidence.nul >= 0 && evidence.nuls > MAX_NULS) throw new InputError(file.path, `binary file: NUL byte at offset ${evidence.nul}`);
+      if (evidence.nul >= 0) warn(file, 'decode', 'nul-bytes', `${evidence.nuls} NUL byte(s) in text, from offset ${evidence.nul}`);
       if (evidence.sample > 0 && evidence.controls / evidence.sample > 0.1) {
         throw new InputError(file.path, `binary file: ${evidence.controls} control bytes in the first ${evidence.sample}`);
       }
