@@ -27,7 +27,8 @@ export type Category =
   | 'ads'
   | 'author-box'
   | 'tags'
-  | 'caption';
+  | 'caption'
+  | 'form';
 
 interface Group {
   category: Category;
@@ -102,7 +103,7 @@ const GROUPS: Group[] = [
 ];
 
 /** Categories that also apply inside the main content (a share bar inside the article still goes). */
-export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer']);
+export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer', 'form']);
 
 /** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
 export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
@@ -143,6 +144,7 @@ export interface Match {
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
 export function categoryOf(el: Element): Match | null {
   if (NEVER.has(el.name)) return null;
+  if (el.attribs['data-unboil-form']) return { category: 'form', by: '<form> with input fields' };
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];
