@@ -19,13 +19,14 @@ const CASES: Array<[string, string, string]> = [
   ['breadcrumbs', '<ol class="breadcrumb"><li>Home</li><li>Local</li></ol>', 'Local'],
   ['pagination', '<div class="pagination"><span>Page 1 of 3</span></div>', 'Page 1 of 3'],
   ['author-box', '<div class="author-box"><p>Jane Doe writes about towns.</p></div>', 'Jane Doe writes'],
+  ['form', '<form><p>Your e-mail address (required)</p><input name="mail"><p>Postcode</p><input name="zip"></form>', 'Your e-mail address'],
 ];
 
 describe('html-boilerplate: selector categories', () => {
   for (const [category, markup, needle] of CASES) {
     it(`removes ${category} (${needle})`, () => {
       // Widgets that belong inside the article go there; page furniture around it.
-      const inside = ['related', 'comments', 'share', 'newsletter', 'ads', 'author-box', 'pagination'].includes(category);
+      const inside = ['form', 'related', 'comments', 'share', 'newsletter', 'ads', 'author-box', 'pagination'].includes(category);
       const html = inside ? page(ARTICLE.replace('</article>', `${markup}</article>`)) : page(`${markup}<main>${ARTICLE}</main>`);
       const result = cleanHtml(html);
       const block = blockWith(result, needle);

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/engine/clean.js';
 import { decodeBytes, sniffMetaCharset } from '../../src/stages/read/charset.js';
 import { ARTICLE, cleanHtml, page } from './helpers.js';
 
@@ -62,3 +63,4 @@ describe('HTML decoding', () => {
     expect(decoded.text).toContain('géographie française');
   });
 });
+

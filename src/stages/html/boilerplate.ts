@@ -68,7 +68,20 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       return PROSE_VETO.has(m.category) && longProse.has(el) ? null : m;
     };
     const skip = (el: Element) => group(el) !== null;
-    const main = opts.mainContent ? findMainContent(root, massByElement(infos, skip), massByElement(infos, skip, 'plain')) : root;
+    const mass = massByElement(infos, skip);
+    const plain = massByElement(infos, skip, 'plain');
+    let main = opts.mainContent ? findMainContent(root, mass, plain) : root;
+    // The page's own word for it: when the densest prose lies outside the one element marked as
+    // the article (<article>, <main>, itemprop=articleBody) and that element still holds a fair
+    // share of the prose, search again inside it.
+    if (opts.mainContent) {
+      const marked = dom
+        .$('[itemprop="articleBody"], article, main, [role="main"]')
+        .toArray()
+        .filter((el) => !isInside(main, el) && !isInside(el, main)) as Element[];
+      const best = marked.sort((a, b) => (mass.get(b) ?? 0) - (mass.get(a) ?? 0))[0];
+      if (best && (mass.get(best) ?? 0) >= (mass.get(root) ?? 0) * MARKED_SHARE) main = findMainContent(best, mass, plain);
+    }
     const context = contextOf(main, massByElement(infos, skip, 'plain'));
 
     // Where the main content starts: what precedes it in its context is the article's head
@@ -117,6 +130,9 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
   },
 };
 
+/** Share of the page's prose the marked article element must hold to override the search. */
+const MARKED_SHARE = 0.25;
+
 /** A header or teaser that heads an article (inside <article>/<main>, or holding its <h1> without a menu), not the site's banner. */
 function isArticleHead(el: Element): boolean {
   if (el.attribs.role === 'banner') return false;
@@ -124,8 +140,7 @@ function isArticleHead(el: Element): boolean {
     const name = (node as Element).name;
     if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
   }
-  const $el = { has: (sel: (n: Element) => boolean) => someDescendant(el, sel) };
-  return $el.has((n) => n.name === 'h1') && !$el.has((n) => n.name === 'nav' || n.attribs.role === 'navigation');
+  return someDescendant(el, (n) => n.name === 'h1') && !someDescendant(el, (n) => n.name === 'nav' || n.attribs.role === 'navigation');
 }
 
 function someDescendant(el: Element, test: (n: Element) => boolean): boolean {

@@ -27,7 +27,8 @@ export type Category =
   | 'ads'
   | 'author-box'
   | 'tags'
-  | 'caption';
+  | 'caption'
+  | 'form';
 
 interface Group {
   category: Category;
@@ -68,12 +69,12 @@ const GROUPS: Group[] = [
   {
     category: 'newsletter',
     words: ['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'mailing'],
-    contains: ['newsletter', 'subscribe'],
+    contains: ['newsletter', 'subscribe', 'paywall', 'regwall'],
   },
   {
     category: 'ads',
-    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite'],
-    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola'],
+    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite', 'affiliate'],
+    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola', 'affiliate'],
   },
   {
     category: 'related',
@@ -84,11 +85,13 @@ const GROUPS: Group[] = [
     category: 'author-box',
     tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
     words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
-    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author'],
+    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-description', 'author__description', 'author-info', 'author__info', 'author-details'],
   },
   {
     category: 'tags',
     words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
+    // Post metadata lines ("Posted in … | Tagged … | Bookmark the permalink") go with the tags.
+    contains: ['postmetadata', 'postmeta', 'entry-utility', 'entry-footer'],
     tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
   },
   // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
@@ -100,7 +103,7 @@ const GROUPS: Group[] = [
 ];
 
 /** Categories that also apply inside the main content (a share bar inside the article still goes). */
-export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer']);
+export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer', 'form']);
 
 /** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
 export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
@@ -141,6 +144,7 @@ export interface Match {
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
 export function categoryOf(el: Element): Match | null {
   if (NEVER.has(el.name)) return null;
+  if (el.attribs['data-unboil-form']) return { category: 'form', by: '<form> with input fields' };
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];

@@ -37,13 +37,19 @@ const MORE_HEADING = new RegExp(
 );
 
 /** "Photo: …", "Crédits photos : …", "(Credit: …)", "Quelle: …". */
-const CREDIT = /^[(\[]?\s*(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©)/iu;
+const CREDIT =
+  /^[(\[]?\s*(?:(?:photo(?:graph)?|foto|bild|image|picture)s?\s+(?:by|von|de|par|di)\s|(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©))/iu;
 
 /** "Advertisement", "Anzeige", "Sponsored": ad labels. */
 const AD_LABEL = /^[\s\p{P}]*(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|advertentie)\b/iu;
 
+/** "You must be logged in to post a comment", "Sie müssen sich anmelden um Kommentare zu schreiben". */
+const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;
+const LOGIN_WORD = /log(?:ged)?[ -]?in|sign[ -]?in|anmelden|angemeldet|eingeloggt|einloggen|registr|connecté|connectez|iniciar sesión|accedi|zaloguj|войдите/iu;
+
 export function lineCategory(text: string, words: number, heading: boolean): Category | null {
   if (words > 25) return null;
+  if (COMMENT_WORD.test(text) && LOGIN_WORD.test(text)) return 'comments';
   if (READ_ALSO.test(text)) return 'related';
   if (heading && words <= 6 && MORE_HEADING.test(text)) return 'related';
   if (words <= 12 && CREDIT.test(text)) return 'caption';
@@ -54,12 +60,15 @@ export function lineCategory(text: string, words: number, heading: boolean): Cat
 const MONTH = '\\p{L}{3,12}\\.?';
 /** A date: 23.10.2018, 2018-10-23, 10/23/2018, 15. Mai 2019, May 15, 2019, 15 de mayo de 2019. */
 const DATE = new RegExp(
-  `(?:\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?\\d{4}\\b|\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
+  `(?:\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)\\.?,?\\s+\\d{4}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?\\d{4}\\b|\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
   'u',
 );
 const TIME = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\b/giu;
 /** Words a dateline may carry besides the date. */
 const DATE_WORDS = /\b(?:published|posted|updated|on|at|am|um|uhr|veröffentlicht|aktualisiert|stand|publié|mis à jour|le|à|publicado|actualizado|el|pubblicato|il|opublikowano|aktualizacja|dnia|опубликовано|обновлено|date|datum|fecha|data)\b/giu;
+
+/** Cheap pre-check before a date parser runs: something shaped like a date is in the text. */
+export const looksLikeDate = (text: string): boolean => DATE.test(text);
 
 /** A block that is a date and little else ("23.10.2018", "15. Mai 2019, 05:28 Uhr", "Aktualisiert am 17.01.2021."). */
 export function isDateline(text: string, words: number): boolean {

@@ -68,6 +68,12 @@ export function segmentHtml(file: UnboilFile): void {
   const lang = $('html').attr('lang') ?? $('html').attr('xml:lang');
   if (lang?.trim()) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_]/)[0]!;
   const facts = readPageFacts($);
+  // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
+  // about to be dropped, so mark them now for html-boilerplate (a page-wide <form> wrapper is
+  // protected there by its share of the prose).
+  $('form').each((_, form) => {
+    if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) form.attribs['data-unboil-form'] = 'fields';
+  });
   $(DROP).remove();
   const blocks: Block[] = [];
   const elements: Element[] = [];

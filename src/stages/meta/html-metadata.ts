@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { UnboilFile } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
 import { getDom } from '../html/dom.js';
-import { bylineName } from '../html/lines.js';
+import { bylineName, looksLikeDate } from '../html/lines.js';
 import type { PageFacts } from '../html/page-facts.js';
 import type { DocumentStage } from '../types.js';
 import { stripSiteName } from './metadata.js';
@@ -123,7 +123,7 @@ function datelineNearTitle(file: UnboilFile): string | null {
   const datelines = file.data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
   const kept = file.data.blocks.filter((b) => !b.removed).slice(0, 6);
   for (const b of [...datelines, ...kept]) {
-    if (b.text.length > 80) continue;
+    if (b.text.length > 80 || !looksLikeDate(b.text)) continue;
     const found = findDates(b.text, file.data.meta.lang)[0];
     if (found) return found.iso;
   }
