@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeAtomic } from '../engine/write.js';
 import { checkOutputs } from '../review/check.js';
 import { githubAnnotations, junitReport } from '../review/ci-reports.js';
 import { colorEnabled, paint } from '../review/color.js';
@@ -35,7 +35,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       const result = await checkOutputs({ inputs, expected: flags.expected, pipeline: flags.pipeline, cwd: io.cwd, update: flags.update ?? false });
       const { cmp, failed } = result;
       for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);
-      if (flags.junit) writeFileSync(resolve(io.cwd, flags.junit), junitReport(cmp, result.names, failed));
+      if (flags.junit) await writeAtomic(resolve(io.cwd, flags.junit), junitReport(cmp, result.names, failed));
       const c = paint(colorEnabled(flags.color, io.stdoutIsTTY, io.env));
       if (flags.update) {
         if (result.differs) io.stdout(renderComparison(cmp, c));

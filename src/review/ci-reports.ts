@@ -19,7 +19,7 @@ export function githubAnnotations(cmp: RunComparison, failed: Failure[] = []): s
     const parts = [
       d.newlyRemoved.length ? `${d.newlyRemoved.length} newly removed (${[...new Set(d.newlyRemoved.map((b) => b.rule))].join(', ')})` : '',
       d.newlyKept.length ? `${d.newlyKept.length} newly kept (was ${[...new Set(d.newlyKept.map((b) => b.rule))].join(', ')})` : '',
-      d.otherRule.length ? `${d.otherRule.length} removed by another rule` : '',
+      d.otherRule.length ? `${d.otherRule.length} removed by another rule (${[...new Set(d.otherRule.map((b) => `${b.before} → ${b.rule}`))].join(', ')})` : '',
       d.metaChanged.length ? `metadata changed: ${d.metaChanged.join(', ')}` : '',
       d.provenance.length ? `sidecar changed: ${d.provenance.join(', ')}` : '',
     ].filter(Boolean);
