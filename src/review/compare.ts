@@ -120,9 +120,9 @@ function provenanceChanges(a: CleanedDocument, b: CleanedDocument, pairs: Map<Si
   if (!same({ ...sa, sha256: '', path: '', bytes: 0 }, { ...sb, sha256: '', path: '', bytes: 0 })) out.push('source format, encoding, url or site');
   if (!same(a.sidecar.warnings, b.sidecar.warnings)) out.push('warnings');
   const unpaired = a.sidecar.blocks.length + b.sidecar.blocks.length - 2 * pairs.size;
-  if (unpaired) out.push(`segmentation (${unpaired} blocks without a counterpart)`);
+  if (unpaired) out.push(`segmentation (${unpaired} block${unpaired === 1 ? '' : 's'} without a counterpart)`);
   const reasons = [...pairs].filter(([nb, ob]) => !nb.kept && !ob.kept && ruleOf(nb) === ruleOf(ob) && (nb.reason !== ob.reason || nb.duplicateOf !== ob.duplicateOf)).length;
-  if (reasons) out.push(`${reasons} removal reasons`);
+  if (reasons) out.push(`${reasons} removal reason${reasons === 1 ? '' : 's'}`);
   return out;
 }
 
