@@ -1,4 +1,4 @@
-import type { CleanedDocument } from './documents.js';
+import { rebuildText, type CleanedDocument } from './documents.js';
 
 /** Escapes JSON for a <script type="application/json"> element (no "</script>" inside). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -21,7 +21,9 @@ export function buildReport(docs: CleanedDocument[], title = 'unboil report'): s
   const payloads = docs
     .map((d, k) => {
       const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
-      return `<script type="application/json" id="doc-${k}">${scriptJson({ text: d.text, blocks })}</script>`;
+      // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
+      const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
+      return `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -116,7 +118,8 @@ ${payloads}
       if ((rule && r !== rule) || (q && !text.toLowerCase().includes(q))) div.classList.add('filtered');
       return div;
     }));
-    document.getElementById('clean').textContent = data.text;
+    const kept = data.blocks.filter((b) => b.length === 2).map((b) => b[1]);
+    document.getElementById('clean').textContent = data.text ?? (kept.length ? kept.join('\\n\\n') + '\\n' : '');
   };
   const open = (k) => {
     current = k; const d = docs[k]; window.scrollTo(0, 0);
