@@ -35,7 +35,7 @@ header{padding:12px 20px;background:#263238;color:#fff}header h1{margin:0;font-s
 main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top}
 th{cursor:pointer;user-select:none;background:#eceff1;position:sticky;top:0}th[aria-sort]::after{content:" ↕";color:#90a4ae}
-td.num{text-align:right;font-variant-numeric:tabular-nums}tr.doc:hover{background:#e3f2fd;cursor:pointer}
+td.num{text-align:right;font-variant-numeric:tabular-nums}td.num,td.date{white-space:nowrap}tr.doc:hover{background:#e3f2fd;cursor:pointer}
 #view{display:none}#view.open{display:block}.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .panes{display:grid;grid-template-columns:1fr 1fr;gap:16px}.pane{background:#fff;border:1px solid #e0e0e0;padding:8px;overflow:auto;max-height:75vh}
 .block{padding:2px 6px;margin:2px 0;border-left:4px solid transparent;white-space:pre-wrap}
@@ -80,7 +80,7 @@ ${payloads}
     const shown = rows.filter((d) => (!q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)) && (!rule || d.rules.includes(rule)));
     document.getElementById('shown').textContent = shown.length === docs.length ? '' : shown.length + ' of ' + docs.length + ' documents';
     tbody.replaceChildren(...shown.map((d) => {
-      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
+      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
         ...['kept', 'removed', 'charsIn', 'charsOut'].map((k) => el('td', { className: 'num', textContent: d[k] })), el('td', { textContent: d.top.join(', ') }));
       tr.dataset.k = d.k;
       tr.addEventListener('click', () => { location.hash = 'doc=' + encodeURIComponent(d.name); });
