@@ -1,11 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { runPipeline } from '../engine/run.js';
+import { writeAtomic } from '../engine/write.js';
+import { checkOutputs } from '../review/check.js';
 import { githubAnnotations, junitReport } from '../review/ci-reports.js';
 import { colorEnabled, paint } from '../review/color.js';
-import { compareRuns } from '../review/compare.js';
-import { cleanInputs, readOutputDir } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import type { CommandContext } from './main.js';
@@ -25,32 +23,32 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('<input...>', 'the inputs the expected folder was made from')
     .requiredOption('-e, --expected <dir>', 'committed output folder of `unboil run`')
     .option('-p, --pipeline <name|path>', 'pipeline to clean with', 'default')
-    .option('--update', 'rewrite the expected folder with the new outputs')
+    .option('--update', 'rewrite the expected folder with the new outputs (deleting outputs whose input is gone)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per document)')
-    .option('--no-color', 'no colours')
+    .option('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a terminal)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 outputs identical; 1 outputs changed (a per-document diff is printed; GitHub annotations\nwhen GITHUB_ACTIONS=true); 2 usage or pipeline error.',
+      '\nExit codes: 0 outputs identical (or, with --update, rewritten); 1 outputs changed (a per-document diff is\nprinted; GitHub annotations when GITHUB_ACTIONS=true) or a document failed to clean; 2 usage or pipeline error.',
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
       const { io } = ctx;
+      const result = await checkOutputs({ inputs, expected: flags.expected, pipeline: flags.pipeline, cwd: io.cwd, update: flags.update ?? false });
+      const { cmp, failed } = result;
+      for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);
+      if (flags.junit) await writeAtomic(resolve(io.cwd, flags.junit), junitReport(cmp, result.names, failed));
+      const c = paint(colorEnabled(flags.color, io.stdoutIsTTY, io.env));
       if (flags.update) {
-        const { summary } = await runPipeline({ inputs, out: flags.expected, pipeline: flags.pipeline, cwd: io.cwd });
-        io.stdout(`unboil check: rewrote ${flags.expected} (${summary.cleaned} documents)\n`);
-        ctx.exitCode = summary.failed.length ? EXIT.failed : EXIT.ok;
+        if (result.differs) io.stdout(renderComparison(cmp, c));
+        const deleted = result.deleted.length ? `, deleted ${result.deleted.length} stale files` : '';
+        io.stdout(`unboil check: rewrote ${flags.expected} (${result.names.length} documents, ${cmp.changed.length} changed, ${cmp.added.length} new${deleted})\n`);
+        ctx.exitCode = failed.length ? EXIT.failed : EXIT.ok;
         return;
       }
-      const expected = readOutputDir(flags.expected, io.cwd);
-      const { docs, failed } = await cleanInputs(inputs, { pipeline: flags.pipeline, cwd: io.cwd });
-      const cmp = compareRuns(expected, docs);
-      for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);
-      if (flags.junit) writeFileSync(resolve(io.cwd, flags.junit), junitReport(cmp, docs.map((d) => d.name)));
-      const differs = cmp.changed.length > 0 || cmp.added.length > 0 || cmp.missing.length > 0;
-      if (differs) {
-        io.stdout(renderComparison(cmp, paint(colorEnabled(flags.color, io.stdoutIsTTY, io.env))));
+      if (result.differs) {
+        io.stdout(renderComparison(cmp, c));
         io.stdout(`unboil check: outputs differ from ${flags.expected}; review the diff above, then run with --update to accept it\n`);
-        if (io.env.GITHUB_ACTIONS === 'true') io.stdout(githubAnnotations(cmp));
       } else io.stdout(`unboil check: ${cmp.same} documents match ${flags.expected}\n`);
-      ctx.exitCode = differs || failed.length ? EXIT.failed : EXIT.ok;
+      if (io.env.GITHUB_ACTIONS === 'true') io.stdout(githubAnnotations(cmp, failed));
+      ctx.exitCode = result.differs || failed.length ? EXIT.failed : EXIT.ok;
     });
 }

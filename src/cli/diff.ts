@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
-import { documentJson, renderDocument } from '../review/block-view.js';
+import { documentJson, matchesRule, renderDocument } from '../review/block-view.js';
 import { colorEnabled, paint } from '../review/color.js';
-import { compareRuns } from '../review/compare.js';
+import { compareRuns, differs } from '../review/compare.js';
 import { loadDocuments, readOutputDir } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
@@ -38,13 +38,15 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         if (!flags.before || !flags.after || args.length) throw new ConfigError('give both --before <dir> and --after <dir>, and no other arguments');
         const cmp = compareRuns(readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd));
         io.stdout(flags.json ? `${JSON.stringify(cmp, null, 2)}\n` : renderComparison(cmp, c));
-        ctx.exitCode = cmp.changed.length || cmp.added.length || cmp.missing.length ? EXIT.failed : EXIT.ok;
+        ctx.exitCode = differs(cmp) ? EXIT.failed : EXIT.ok;
         return;
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
       const docs = await loadDocuments(args, { pipeline: flags.pipeline, cwd: io.cwd });
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
-      const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => !b.kept && (b.rule === flags.rule || `${b.stage}/${b.rule}` === flags.rule))) : docs;
+      const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) : docs;
+      // Say so on stderr rather than print nothing: a typo in a rule id should not look like "no removals".
+      if (flags.rule && !shown.length) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${docs.length} documents\n`);
       if (flags.json) io.stdout(`${JSON.stringify(shown.map((d) => documentJson(d, view)), null, 2)}\n`);
       else io.stdout(shown.map((d) => renderDocument(d, view, c)).join('\n'));
     });

@@ -99,7 +99,8 @@ export async function loadDocuments(args: string[], options: { pipeline?: Pipeli
   for (const file of sidecarFilesGiven) {
     const sidecar = readSidecar(resolve(cwd, file), file);
     if (!sidecar) throw new ConfigError(`${file} is not an unboil/document@1 sidecar`);
-    docs.push({ name: file.replace(/\.json$/, ''), sidecar, text: rebuildText(sidecar) });
+    const textFile = resolve(cwd, file.replace(/\.json$/, '.txt'));
+    docs.push({ name: posix(file).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) });
   }
   if (inputs.length) docs.push(...(await cleanInputs(inputs, options)).docs);
   return docs;

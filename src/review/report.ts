@@ -1,4 +1,4 @@
-import type { CleanedDocument } from './documents.js';
+import { rebuildText, type CleanedDocument } from './documents.js';
 
 /** Escapes JSON for a <script type="application/json"> element (no "</script>" inside). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -15,13 +15,15 @@ export function buildReport(docs: CleanedDocument[], title = 'unboil report'): s
   const index = docs.map((d, k) => {
     const { stats, meta, source } = d.sidecar;
     const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
-    return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top };
+    return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) };
   });
   const rules = [...new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)))].sort();
   const payloads = docs
     .map((d, k) => {
       const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
-      return `<script type="application/json" id="doc-${k}">${scriptJson({ text: d.text, blocks })}</script>`;
+      // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
+      const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
+      return `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -33,20 +35,20 @@ header{padding:12px 20px;background:#263238;color:#fff}header h1{margin:0;font-s
 main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top}
 th{cursor:pointer;user-select:none;background:#eceff1;position:sticky;top:0}th[aria-sort]::after{content:" ↕";color:#90a4ae}
-td.num{text-align:right;font-variant-numeric:tabular-nums}tr.doc:hover{background:#e3f2fd;cursor:pointer}
+td.num{text-align:right;font-variant-numeric:tabular-nums}td.num,td.date{white-space:nowrap}tr.doc:hover{background:#e3f2fd;cursor:pointer}
 #view{display:none}#view.open{display:block}.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .panes{display:grid;grid-template-columns:1fr 1fr;gap:16px}.pane{background:#fff;border:1px solid #e0e0e0;padding:8px;overflow:auto;max-height:75vh}
 .block{padding:2px 6px;margin:2px 0;border-left:4px solid transparent;white-space:pre-wrap}
 .block.removed{text-decoration:line-through;opacity:.85}.block .rule{font-size:11px;font-weight:600;margin-left:6px;text-decoration:none;display:inline-block}
 body.hide-removed .block.removed{display:none}.block.filtered{display:none}.block mark{background:#fff59d}
-.legend span{display:inline-block;margin:2px 6px 2px 0;padding:1px 6px;border-radius:3px;font-size:12px}
+.legend button{display:inline-block;margin:2px 6px 2px 0;padding:1px 6px;border-radius:3px;font-size:12px;border:1px solid transparent;cursor:pointer}.legend button[aria-pressed=true]{border-color:#263238;font-weight:600}.legend button[hidden]{display:none}
 pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 </style></head>
 <body>
 <header><h1>${html(title)}</h1><div id="summary"></div></header>
 <main>
 <section id="list">
-<div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"></div>
+<div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"> <label>Removed by <select id="doc-rule"><option value="">any rule</option></select></label> <span id="shown"></span></div>
 <table id="docs"><thead><tr>
 <th data-key="name" aria-sort="none">Document</th><th data-key="title" aria-sort="none">Title</th><th data-key="date" aria-sort="none">Date</th><th data-key="lang" aria-sort="none">Lang</th>
 <th data-key="kept" aria-sort="none">Kept</th><th data-key="removed" aria-sort="none">Removed</th><th data-key="charsIn" aria-sort="none">Chars in</th><th data-key="charsOut" aria-sort="none">Chars out</th><th>Top rules</th>
@@ -66,18 +68,22 @@ ${payloads}
 <script>
 (() => {
   const { docs, rules } = JSON.parse(document.getElementById('index').textContent);
-  const colour = (rule) => { let h = 0; for (const ch of rule) h = (h * 31 + ch.charCodeAt(0)) % 360; return 'hsl(' + h + ',70%,86%)'; };
+  // Hues spread by the golden angle over the rule list: neighbours in the legend never share a colour.
+  const hue = new Map(rules.map((r, k) => [r, Math.round((k * 137.508) % 360)]));
+  const colour = (rule) => 'hsl(' + (hue.get(rule) ?? 0) + ',70%,85%)';
   const el = (tag, props = {}, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
   const tbody = document.querySelector('#docs tbody');
   document.getElementById('summary').textContent = docs.length + ' documents, ' + docs.reduce((n, d) => n + d.removed, 0) + ' blocks removed';
   let rows = docs.slice();
   const draw = () => {
-    const q = document.getElementById('filter-docs').value.toLowerCase();
-    tbody.replaceChildren(...rows.filter((d) => !q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)).map((d) => {
-      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
+    const q = document.getElementById('filter-docs').value.toLowerCase(); const rule = docRule.value;
+    const shown = rows.filter((d) => (!q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)) && (!rule || d.rules.includes(rule)));
+    document.getElementById('shown').textContent = shown.length === docs.length ? '' : shown.length + ' of ' + docs.length + ' documents';
+    tbody.replaceChildren(...shown.map((d) => {
+      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
         ...['kept', 'removed', 'charsIn', 'charsOut'].map((k) => el('td', { className: 'num', textContent: d[k] })), el('td', { textContent: d.top.join(', ') }));
       tr.dataset.k = d.k;
-      tr.addEventListener('click', () => open(d.k));
+      tr.addEventListener('click', () => { location.hash = 'doc=' + encodeURIComponent(d.name); });
       return tr;
     }));
   };
@@ -89,14 +95,20 @@ ${payloads}
     draw();
   }));
   document.getElementById('filter-docs').addEventListener('input', draw);
+  const docRule = document.getElementById('doc-rule');
   const select = document.getElementById('rule-filter');
-  for (const r of rules) select.append(el('option', { value: r, textContent: r }));
-  document.getElementById('legend').append(...rules.map((r) => el('span', { textContent: r, style: 'background:' + colour(r) })));
+  for (const r of rules) { select.append(el('option', { value: r, textContent: r })); docRule.append(el('option', { value: r, textContent: r })); }
+  docRule.addEventListener('change', draw);
+  // The legend doubles as the rule filter: click a rule to show only its removals, again to show all.
+  const legend = rules.map((r) => { const b = el('button', { type: 'button', textContent: r, style: 'background:' + colour(r) }); b.dataset.rule = r; b.addEventListener('click', () => { select.value = select.value === r ? '' : r; render(); }); return b; });
+  document.getElementById('legend').append(...legend);
   const cache = new Map();
   const load = (k) => { if (!cache.has(k)) cache.set(k, JSON.parse(document.getElementById('doc-' + k).textContent)); return cache.get(k); };
   let current = null;
   const render = () => {
     const data = load(current); const rule = select.value; const q = document.getElementById('search').value.toLowerCase();
+    const present = new Set(data.blocks.map((b) => b[2]).filter(Boolean));
+    for (const b of legend) { b.hidden = !present.has(b.dataset.rule); b.setAttribute('aria-pressed', String(b.dataset.rule === rule)); }
     document.getElementById('source').replaceChildren(...data.blocks.map(([line, text, r, reason]) => {
       const div = el('div', { className: 'block' + (r ? ' removed' : ''), title: r ? r + ': ' + reason : 'kept, line ' + line });
       div.dataset.rule = r || '';
@@ -106,19 +118,29 @@ ${payloads}
       if ((rule && r !== rule) || (q && !text.toLowerCase().includes(q))) div.classList.add('filtered');
       return div;
     }));
-    document.getElementById('clean').textContent = data.text;
+    const kept = data.blocks.filter((b) => b.length === 2).map((b) => b[1]);
+    document.getElementById('clean').textContent = data.text ?? (kept.length ? kept.join('\\n\\n') + '\\n' : '');
   };
   const open = (k) => {
-    current = k; const d = docs[k];
+    current = k; const d = docs[k]; window.scrollTo(0, 0);
     document.getElementById('doc-title').textContent = d.name + (d.title ? ' — ' + d.title : '');
     document.getElementById('list').style.display = 'none'; document.getElementById('view').classList.add('open');
     render();
   };
-  document.getElementById('back').addEventListener('click', () => { document.getElementById('view').classList.remove('open'); document.getElementById('list').style.display = ''; });
+  const close = () => { current = null; document.getElementById('view').classList.remove('open'); document.getElementById('list').style.display = ''; };
+  // The open document lives in the URL (#doc=<name>): links to one document work, and so does the back button.
+  const route = () => {
+    const m = /^#doc=(.*)$/.exec(location.hash); const k = m ? byName.get(decodeURIComponent(m[1])) : undefined;
+    if (k === undefined) close(); else open(k);
+  };
+  const byName = new Map(docs.map((d) => [d.name, d.k]));
+  document.getElementById('back').addEventListener('click', () => { history.replaceState(null, '', location.pathname + location.search); close(); });
+  window.addEventListener('hashchange', route);
   document.getElementById('hide-removed').addEventListener('change', (e) => document.body.classList.toggle('hide-removed', e.target.checked));
   select.addEventListener('change', render);
   document.getElementById('search').addEventListener('input', render);
   draw();
+  route();
 })();
 </script>
 </body></html>

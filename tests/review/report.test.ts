@@ -1,88 +1,200 @@
-// The HTML report in a real browser: Debian's chromium driven by
+// The HTML report, in a real browser: Debian's chromium driven by
 // playwright-core (.ci/run installs the chromium package; nothing is
-// downloaded at npm install time).
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+// downloaded at npm install time). Expectations come from the sidecars, so
+// rule changes elsewhere do not break these tests.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/review/report.js';
 import { runCli } from '../helpers/cli.js';
-import { seededWorkspace } from './review-helpers.js';
+import { docOf, outputDocs, seededWorkspace, type OutputDoc } from './review-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`report browser test skipped: ${CHROMIUM} not found (apt-get install chromium)`);
+if (!hasChromium) console.warn(`SKIPPED the report's browser tests: ${CHROMIUM} not found (apt-get install -y chromium)`);
+
+let dir: string;
+let docs: OutputDoc[];
+let browser: Browser | undefined;
+beforeAll(async () => {
+  dir = await seededWorkspace();
+  docs = outputDocs(join(dir, 'out'));
+  if (hasChromium) {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }
+}, 60_000);
+afterAll(async () => browser?.close());
+
+/** A page that records script errors and every request that is not the report file itself. */
+async function openPage(url: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => void (r.url().split('#')[0] !== url.split('#')[0] && requests.push(r.url())));
+  await page.goto(url);
+  return { page, errors, requests };
+}
+
+const text = (b: OutputDoc['sidecar']['blocks'][number]) => b.text;
 
 describe('unboil report', () => {
-  let dir: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    dir = await seededWorkspace();
-    if (hasChromium) {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
-    }
-  }, 60_000);
-  afterAll(async () => browser?.close());
-
-  it('writes one self-contained file: no external scripts, styles or fetches', async () => {
-    const { code, stdout } = await runCli(['report', 'out', '--html', 'report.html'], dir);
+  it('writes one self-contained file: no external scripts, styles or fetches; exits 2 on a bad folder', async () => {
+    const { code, stdout } = await runCli(['report', 'out', '--html', 'site/report.html'], dir);
     expect(code).toBe(0);
-    expect(stdout).toBe('unboil report: 5 documents → report.html\n');
-    const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    expect(html).not.toMatch(/<(?:script|link|img)[^>]+(?:src|href)=/i);
-    expect(html).not.toMatch(/fetch\(|https?:\/\//);
+    expect(stdout).toBe('unboil report: 5 documents → site/report.html\n');
+    const html = readFileSync(join(dir, 'site/report.html'), 'utf8');
+    expect(html).not.toMatch(/<(?:script|link|img|iframe)[^>]+(?:src|href)=/i);
+    expect(html).not.toMatch(/fetch\(|XMLHttpRequest|https?:\/\//);
+    // One JSON payload per document, parsed only when it is opened.
     expect(html.match(/<script type="application\/json" id="doc-\d+">/g)).toHaveLength(5);
+    expect(await runCli(['report', 'nope'], dir)).toMatchObject({ code: 2, stderr: 'unboil: output folder not found: nope\n' });
+    expect(await runCli(['report', 'seeds'], dir)).toMatchObject({ code: 2, stderr: 'unboil: seeds is not an unboil output folder (no _run.json and no sidecars)\n' });
   });
 
-  it.skipIf(!hasChromium)('shows the documents, opens one, hides removed text and filters by rule', async () => {
+  it.skipIf(!hasChromium)('table of documents: values, sorting, filters', async () => {
     await runCli(['report', 'out', '--html', 'report.html'], dir);
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`file://${join(dir, 'report.html')}`);
-
+    const { page, errors, requests } = await openPage(`file://${join(dir, 'report.html')}`);
     const rows = page.locator('#docs tbody tr');
-    await expect.poll(() => rows.count()).toBe(5);
-    expect(await rows.nth(3).locator('td').nth(1).textContent()).toBe('Russia-Iran Comprehensive Strategic Partnership Treaty');
-    expect(await rows.nth(3).locator('td').nth(5).textContent()).toBe('12');
+    await expect.poll(() => rows.count()).toBe(docs.length);
+    const cells = async () => page.$$eval('#docs tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(await cells()).toEqual(
+      docs.map((d) => {
+        const { meta, stats } = d.sidecar;
+        const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([r, n]) => `${r} ${n}`).join(', ');
+        return [d.name, meta.title ?? '', meta.date ?? '', meta.lang ?? '', ...[stats.kept, stats.removed, stats.charsIn, stats.charsOut].map(String), top];
+      }),
+    );
+    expect((await cells())[docs.indexOf(docOf(docs, '003'))]![1]).toBe('Russia-Iran Comprehensive Strategic Partnership Treaty');
 
-    // Sorting by "Removed" puts seed 004 (58 removed blocks) last, then first.
+    const names = async () => (await cells()).map((c) => c[0]);
+    const byRemoved = [...docs].sort((a, b) => a.sidecar.stats.removed - b.sidecar.stats.removed).map((d) => d.name);
     await page.click('th[data-key="removed"]');
-    expect(await rows.last().locator('td').first().textContent()).toMatch(/^004_/);
+    expect(await names()).toEqual(byRemoved);
     await page.click('th[data-key="removed"]');
-    expect(await rows.first().locator('td').first().textContent()).toMatch(/^004_/);
+    expect(await names()).toEqual([...docs].sort((a, b) => b.sidecar.stats.removed - a.sidecar.stats.removed).map((d) => d.name));
 
-    await rows.first().click();
+    await page.selectOption('#doc-rule', 'boilerplate/tags');
+    const withTags = docs.filter((d) => d.sidecar.stats.removedBy['boilerplate/tags']).map((d) => d.name);
+    expect((await names()).sort()).toEqual(withTags);
+    expect(await page.textContent('#shown')).toBe(`${withTags.length} of 5 documents`);
+    await page.selectOption('#doc-rule', '');
+    await page.fill('#filter-docs', '003');
+    expect(await names()).toEqual([docOf(docs, '003').name]);
+    await page.fill('#filter-docs', '');
+    const shots = mkdtempSync(join(tmpdir(), 'unboil-report-shot-'));
+    await page.screenshot({ path: join(shots, 'report-table.png') });
+    console.log(`report screenshot: ${join(shots, 'report-table.png')}`);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)('one document: removals highlighted by rule, hide removed text, filter by rule, search, links', async () => {
+    await runCli(['report', 'out', '--html', 'report.html'], dir);
+    const url = `file://${join(dir, 'report.html')}`;
+    const { page, errors, requests } = await openPage(url);
+    const d = docOf(docs, '004');
+    const removedBlocks = d.sidecar.blocks.filter((b) => !b.kept);
+    await page.locator('#docs tbody tr', { hasText: d.name }).click();
     await expect.poll(() => page.locator('#view').isVisible()).toBe(true);
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe(`#doc=${d.name}`);
+    expect(await page.locator('#list').isVisible()).toBe(false);
+
+    const blocks = page.locator('#source .block');
+    expect(await blocks.count()).toBe(d.sidecar.blocks.length);
     const removed = page.locator('#source .block.removed');
-    expect(await removed.count()).toBe(58);
-    expect(await page.locator('#source .block.removed', { hasText: 'Tags :' }).locator('.rule').textContent()).toBe('[boilerplate/tags]');
-    expect(await page.locator('#clean').textContent()).toMatch(/^Iran-Russia Strategic Pact: What Does it Mean for the Two Actors\?\n\nAlwaght- While/);
+    expect(await removed.count()).toBe(removedBlocks.length);
+    expect(await page.locator('#source .block.removed', { hasText: /^Tags :/ }).locator('.rule').textContent()).toBe('[boilerplate/tags]');
+    expect(await page.locator('#clean').textContent()).toBe(d.text);
+    // Each rule has its own colour, the same in the legend and on the blocks.
+    const legend = page.locator('#legend button:visible');
+    expect((await legend.allTextContents()).sort()).toEqual(Object.keys(d.sidecar.stats.removedBy).sort());
+    const colours = await legend.evaluateAll((bs) => bs.map((b) => getComputedStyle(b).backgroundColor));
+    expect(new Set(colours).size).toBe(colours.length);
+    const tagsColour = await page.locator('#legend button[data-rule="boilerplate/tags"]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(await page.locator('#source .block.removed', { hasText: /^Tags :/ }).evaluate((b) => getComputedStyle(b).backgroundColor)).toBe(tagsColour);
 
     await page.check('#hide-removed');
-    expect(await removed.first().isVisible()).toBe(false);
-    expect(await page.locator('#source .block:not(.removed)').first().isVisible()).toBe(true);
+    expect(await page.locator('#source .block:visible').allTextContents()).toEqual(d.sidecar.blocks.filter((b) => b.kept).map(text));
     await page.uncheck('#hide-removed');
+    expect(await page.locator('#source .block:visible').count()).toBe(d.sidecar.blocks.length);
 
-    await page.selectOption('#rule-filter', 'boilerplate/gallery');
-    const visible = await page.locator('#source .block:visible').allTextContents();
-    expect(visible.map((t) => t.replace(/\[boilerplate\/gallery\]$/, ''))).toEqual([
-      'Gallery', 'Photo', 'Film', 'Palestinian prisoner exchange operation under strict security measures', 'Palestinian prisoner exchange operation under strict security measures',
-    ]);
+    const onlyTags = d.sidecar.blocks.filter((b) => !b.kept && b.rule === 'tags').map((b) => `${b.text}[boilerplate/tags]`);
+    await page.selectOption('#rule-filter', 'boilerplate/tags');
+    expect(await page.locator('#source .block:visible').allTextContents()).toEqual(onlyTags);
     await page.selectOption('#rule-filter', '');
-    await page.fill('#search', 'Habibullah');
-    expect(await page.locator('#source .block:visible').count()).toBe(1);
-    expect(await page.locator('#source mark').textContent()).toBe('Habibullah');
+    await page.click('#legend button[data-rule="boilerplate/tags"]'); // the legend filters too
+    expect(await page.locator('#source .block:visible').allTextContents()).toEqual(onlyTags);
+    expect(await page.getAttribute('#legend button[data-rule="boilerplate/tags"]', 'aria-pressed')).toBe('true');
+    await page.click('#legend button[data-rule="boilerplate/tags"]');
+    expect(await page.locator('#source .block:visible').count()).toBe(d.sidecar.blocks.length);
+
+    await page.fill('#search', 'strategic');
+    const hits = d.sidecar.blocks.filter((b) => b.text.toLowerCase().includes('strategic'));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(await page.locator('#source .block:visible').count()).toBe(hits.length);
+    expect((await page.locator('#source mark').allTextContents()).every((m) => m.toLowerCase() === 'strategic')).toBe(true);
+    await page.fill('#search', '');
 
     const shots = mkdtempSync(join(tmpdir(), 'unboil-report-shot-'));
-    await page.fill('#search', '');
-    await page.screenshot({ path: join(shots, 'report.png'), fullPage: false });
-    expect(existsSync(join(shots, 'report.png'))).toBe(true);
-    console.log(`report screenshot: ${join(shots, 'report.png')}`);
+    await page.screenshot({ path: join(shots, 'report-document.png') });
+    console.log(`report screenshot: ${join(shots, 'report-document.png')}`);
+
+    // The browser's back button returns to the table; a #doc= link opens a document directly.
+    await page.goBack();
+    await expect.poll(() => page.locator('#list').isVisible()).toBe(true);
+    expect(await page.locator('#view').isVisible()).toBe(false);
+    const d3 = docOf(docs, '003');
+    await page.goto(`${url}#doc=${encodeURIComponent(d3.name)}`);
+    await expect.poll(() => page.locator('#doc-title').textContent()).toBe(`${d3.name} — ${d3.sidecar.meta.title}`);
+    expect(await page.locator('#source .block.removed', { hasText: /^EN\|FR\|RU/ }).locator('.rule').textContent()).toBe('[boilerplate/language-switcher]');
+    await page.click('#back');
+    expect(await page.locator('#list').isVisible()).toBe(true);
     expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)('shows scraped markup as text, never as HTML', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'unboil-report-xss-'));
+    mkdirSync(join(work, 'in'));
+    const evil = '</script><img src=x onerror="window.pwned=1"><b>bold</b>';
+    writeFileSync(join(work, 'in', 'evil.txt'), `${evil}\n\nA paragraph of ordinary prose that talks about the weather and the markets for a while, long enough to be kept.\n`);
+    expect((await runCli(['run', 'in', '--out', 'out'], work)).code).toBe(0);
+    expect((await runCli(['report', 'out', '--html', 'r.html'], work)).code).toBe(0);
+    const { page, errors } = await openPage(`file://${join(work, 'r.html')}#doc=evil`);
+    await expect.poll(() => page.locator('#view').isVisible()).toBe(true);
+    expect(await page.locator('#source .block').first().textContent()).toContain(evil);
+    expect(await page.locator('#source img, #source b, #docs img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it.skipIf(!hasChromium)('stays usable with thousands of documents: only the opened document is parsed', async () => {
+    const base = docs.map((d) => ({ name: d.name, text: d.text, sidecar: d.sidecar }));
+    const many = Array.from({ length: 2000 }, (_, k) => ({ ...base[k % base.length]!, name: `bulk/${String(k).padStart(5, '0')}` }));
+    const file = join(dir, 'many.html');
+    writeFileSync(file, buildReport(many, 'many'));
+    const page = await browser!.newPage();
+    // Count JSON.parse calls: one for the index at load, one per opened document.
+    await page.addInitScript(() => {
+      const parse = JSON.parse;
+      (window as unknown as { parses: number }).parses = 0;
+      JSON.parse = (...args: Parameters<typeof parse>) => ((window as unknown as { parses: number }).parses++, parse(...args));
+    });
+    const started = Date.now();
+    await page.goto(`file://${file}`);
+    await expect.poll(() => page.locator('#docs tbody tr').count()).toBe(2000);
+    console.log(`report with 2000 documents (${(readFileSync(file).length / 1e6).toFixed(1)} MB) loaded in ${Date.now() - started} ms`);
+    expect(await page.evaluate(() => (window as unknown as { parses: number }).parses)).toBe(1);
+    await page.locator('#docs tbody tr', { hasText: 'bulk/01999' }).click();
+    await expect.poll(() => page.locator('#doc-title').textContent()).toMatch(/^bulk\/01999/);
+    expect(await page.locator('#source .block').count()).toBe(many[1999]!.sidecar.blocks.length);
+    expect(await page.evaluate(() => (window as unknown as { parses: number }).parses)).toBe(2);
   }, 60_000);
 });

@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Pipeline } from '../config/pipeline.js';
+import { runPipeline } from '../engine/run.js';
+import type { Failure } from './ci-reports.js';
+import { compareRuns, differs, type RunComparison } from './compare.js';
+import { cleanInputs, readOutputDir, type CleanedDocument } from './documents.js';
+
+export interface CheckOptions {
+  inputs: string[];
+  /** The committed output folder. */
+  expected: string;
+  pipeline?: Pipeline | string;
+  cwd?: string;
+  /** Rewrite the expected folder with the new outputs (and delete outputs whose input is gone). */
+  update?: boolean;
+}
+
+export interface CheckResult {
+  /** Expected (before) against the new run (after). With `update`, the change that was written. */
+  cmp: RunComparison;
+  /** Inputs the new run could not clean; their expected outputs are left alone. */
+  failed: Failure[];
+  /** Output names of the new run, for one JUnit test case each. */
+  names: string[];
+  /** Whether the outputs differ from the expected folder (before any update). */
+  differs: boolean;
+  /** Files deleted by `update` because their input is gone. */
+  deleted: string[];
+}
+
+const isEmptyDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory() && readdirSync(dir).length === 0;
+
+/**
+ * `unboil check`: cleans the inputs and compares them with the expected
+ * folder. Without `update` nothing is written anywhere; with it the
+ * expected folder becomes exactly what `unboil run` writes (a new or empty
+ * folder is fine, so that --update also creates the first baseline).
+ * @throws ConfigError for a missing or foreign expected folder, a broken sidecar or a bad pipeline
+ */
+export async function checkOutputs(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? '.';
+  const abs = resolve(cwd, options.expected);
+  const fresh = options.update && (!existsSync(abs) || isEmptyDir(abs));
+  const expected: CleanedDocument[] = fresh ? [] : readOutputDir(options.expected, cwd);
+  const run = options.update
+    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd }).then(({ results, summary }) => ({
+        docs: results.map((r) => ({ name: r.output, text: r.text, sidecar: r.sidecar })),
+        failed: summary.failed,
+      }))
+    : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
+  const cmp = compareRuns(expected, run.docs);
+  // An input that failed to clean is reported as such, not as "output without input".
+  const failedPaths = new Set(run.failed.map((f) => f.path));
+  const failedNames = new Set(expected.filter((d) => failedPaths.has(d.sidecar.source.path)).map((d) => d.name));
+  cmp.missing = cmp.missing.filter((n) => !failedNames.has(n));
+  const deleted: string[] = [];
+  if (options.update) {
+    for (const name of cmp.missing) {
+      for (const ext of ['.txt', '.json']) {
+        const file = join(abs, `${name}${ext}`);
+        if (existsSync(file)) {
+          rmSync(file);
+          deleted.push(`${name}${ext}`);
+        }
+      }
+    }
+  }
+  return { cmp, failed: run.failed, names: run.docs.map((d) => d.name), differs: differs(cmp), deleted };
+}
