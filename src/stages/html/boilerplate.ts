@@ -5,7 +5,8 @@ import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { getDom } from './dom.js';
-import { bylineName, isDateline, lineCategory } from './lines.js';
+import { parseByline } from '../meta/byline.js';
+import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
@@ -212,15 +213,13 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai
 function removeBylines(file: UnboilFile, infos: BlockInfo[]): void {
   for (const { block, f } of infos) {
     if (block.removed || block.kind === 'heading' || f.words > 10) continue;
-    const name = bylineName(block.text, f.words);
-    if (name) {
-      // The name goes to meta.author in html-metadata, after the page's own meta tags.
-      block.role = 'byline';
-      removeBlock(file, block, { stage: 'metadata', rule: 'byline', reason: `byline: author "${name}" moved to metadata` });
-    } else if (isDateline(block.text, f.words)) {
-      block.role = 'dateline';
-      removeBlock(file, block, { stage: 'metadata', rule: 'dateline', reason: 'dateline: a date and nothing else' });
-    }
+    // The same reader as text mode's byline stage; the author goes to
+    // meta.author in html-metadata, after the page's own meta tags.
+    const parsed = parseByline(block.text, file.data.meta.lang);
+    if (!parsed) continue;
+    block.role = parsed.role;
+    const reason = parsed.role === 'byline' ? `byline: author "${parsed.author}" moved to metadata` : 'dateline: a date and nothing else';
+    removeBlock(file, block, { stage: 'metadata', rule: parsed.role, reason });
   }
 }
 

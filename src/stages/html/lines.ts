@@ -63,31 +63,8 @@ const DATE = new RegExp(
   `(?:\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)\\.?,?\\s+\\d{4}\\b|\\b\\d{1,2}[./-]\\d{1,2}[./-](?:\\d{4}|\\d{2})\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}\\.?\\s+(?:de\\s+)?${MONTH}\\s+(?:de\\s+)?\\d{4}\\b|\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b)`,
   'u',
 );
-const TIME = /\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?\b/giu;
-/** Words a dateline may carry besides the date. */
-const DATE_WORDS = /\b(?:published|posted|updated|on|at|am|um|uhr|veröffentlicht|aktualisiert|stand|publié|mis à jour|le|à|publicado|actualizado|el|pubblicato|il|opublikowano|aktualizacja|dnia|опубликовано|обновлено|date|datum|fecha|data)\b/giu;
 
 /** Cheap pre-check before a date parser runs: something shaped like a date is in the text. */
 export const looksLikeDate = (text: string): boolean => DATE.test(text);
 
-/** A block that is a date and little else ("23.10.2018", "15. Mai 2019, 05:28 Uhr", "Aktualisiert am 17.01.2021."). */
-export function isDateline(text: string, words: number): boolean {
-  if (words > 9) return false;
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const rest = (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length))
-    .replace(TIME, ' ')
-    .replace(DATE_WORDS, ' ')
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-  return rest === '' || rest.split(' ').length <= 1;
-}
 
-/** "By Jane Doe", "Von Sina Giebel", "Par Jean Dupont": a byline; returns the name. */
-const BY = /^(?:written by|posted by|by|von|par|por|di|door|przez|av|af|от|autor(?:in)?:?|auteur\s*:|author\s*:)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|der|van|von|la|le|al|y)\s+)?\p{Lu}[\p{L}.'’-]*){0,3})\s*(?:[,|–—·•]|$)/u;
-
-export function bylineName(text: string, words: number): string | null {
-  if (words > 10) return null;
-  const m = BY.exec(text.trim()) ?? BY.exec(text.trim().replace(/^\p{L}+/u, (w) => w.toLowerCase()));
-  return m ? m[1]!.trim() : null;
-}

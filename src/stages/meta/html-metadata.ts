@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { UnboilFile } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
 import { getDom } from '../html/dom.js';
-import { bylineName, looksLikeDate } from '../html/lines.js';
+import { looksLikeDate } from '../html/lines.js';
+import { parseByline } from './byline.js';
 import type { PageFacts } from '../html/page-facts.js';
 import type { DocumentStage } from '../types.js';
 import { stripSiteName } from './metadata.js';
@@ -109,7 +110,7 @@ function dateFromUrl(url: string | null): string | null {
 function bylineAuthor(file: UnboilFile): string | null {
   for (const b of file.data.blocks) {
     if (b.role !== 'byline') continue;
-    const name = bylineName(b.text, b.text.split(/\s+/).length);
+    const name = parseByline(b.text, file.data.meta.lang)?.author;
     if (name) return name;
   }
   return null;
