@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node bench/explain.js [--format html|text] [--pages N] [--rule R]
+// node bench/explain.js [--format html|text] [--pages N] [--rule R] [--leaks] [--examples N]
 // For the evaluation corpus: which rules removed the article snippets that
 // went missing (recall errors), counted by rule, with examples; with --leaks,
 // the kept blocks that hold boilerplate snippets (precision errors), by kind and tag. A tool for
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { clean, loadPipeline } from '../dist/index.js';
 
 const CORPUS = resolve(import.meta.dirname, '../../shared/corpus/trafilatura-eval');
-const { values } = parseArgs({ options: { format: { type: 'string', default: 'html' }, pages: { type: 'string', default: '2000' }, rule: { type: 'string' }, leaks: { type: 'boolean', default: false }, pipeline: { type: 'string', default: 'default' } } });
+const { values } = parseArgs({ options: { format: { type: 'string', default: 'html' }, pages: { type: 'string', default: '2000' }, rule: { type: 'string' }, leaks: { type: 'boolean', default: false }, pipeline: { type: 'string', default: 'default' }, examples: { type: 'string' } } });
 const ext = values.format === 'html' ? 'html.gz' : 'txt.gz';
 const entries = Object.values(JSON.parse(readFileSync(join(CORPUS, 'evaldata.json'), 'utf8'))).slice(0, Number(values.pages));
 const pipeline = loadPipeline(values.pipeline);
@@ -50,5 +50,5 @@ for (const e of entries) {
 for (const [rule, list] of [...byRule].sort((a, b) => b[1].length - a[1].length)) {
   console.log(`${rule}: ${list.length}`);
   if (values.rule && values.rule !== rule) continue;
-  for (const x of list.slice(0, values.rule ? 25 : 3)) console.log(`   ${x.file}: ${JSON.stringify(x.block || x.snippet)}  [${x.reason ?? ''}]`);
+  for (const x of list.slice(0, Number(values.examples ?? (values.rule ? 25 : 3)))) console.log(`   ${x.file}: ${JSON.stringify(x.block || x.snippet)}  [${x.reason ?? ''}]`);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench:quality [-- [--format html|text] [--pipeline p] [--lang] [--worst N] [folder]]
+// npm run bench:quality [-- [--format html|text] [--pipeline p] [--lang] [--worst N] [--json F] [--errors F] [folder]]
+// --errors writes every missed and leaked snippet, one per line, sorted: diff two runs to see what a change did.
 //
 // Cleans the trafilatura evaluation corpus (DESIGN.md §6) with unboil and
 // prints precision, recall and F1, then the pages with the most errors so the
@@ -19,6 +20,7 @@ const { values, positionals } = parseArgs({
     worst: { type: 'string', default: '20' },
     lang: { type: 'boolean', default: false },
     json: { type: 'string' },
+    errors: { type: 'string' },
   },
 });
 const format = values.format;
@@ -77,4 +79,9 @@ for (const f of summary.failed.slice(0, 10)) console.log(`failed: ${f.path}: ${f
 if (values.json) {
   const { writeFileSync } = await import('node:fs');
   writeFileSync(values.json, JSON.stringify({ format, ...all, pages: scored.map(({ missed, leaked, ...s }) => s) }, null, 2));
+}
+if (values.errors) {
+  const { writeFileSync } = await import('node:fs');
+  const lines = scored.flatMap((s) => [...s.missed.map((m) => `${s.file}\tmissed\t${m.replace(/\s+/g, ' ').slice(0, 100)}`), ...s.leaked.map((l) => `${s.file}\tleaked\t${l.replace(/\s+/g, ' ').slice(0, 100)}`)]);
+  writeFileSync(values.errors, `${lines.sort().join('\n')}\n`);
 }

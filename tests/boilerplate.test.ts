@@ -91,6 +91,28 @@ describe('boilerplate stage (text)', () => {
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
   });
 
+  it("removes the site's calls to action, login prompts and text licences, in several languages", () => {
+    const lines = {
+      'Follow The Courier on Twitter and Instagram @DailyCourier.': 'boilerplate/promo',
+      'For the latest stories and breaking news download the Courier apps for iOS and Android.': 'boilerplate/promo',
+      'If you enjoyed reading this post, would you consider supporting our work?': 'boilerplate/promo',
+      'Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unabhängigen Journalismus.': 'boilerplate/promo',
+      'Puede escribirnos a redaccion@example.org o seguir a Materia en Facebook.': 'boilerplate/promo',
+      'Zapraszamy też do subskrypcji tygodnika.': 'boilerplate/promo',
+      'Submit your letter to the editor via this form.': 'boilerplate/promo',
+      'Sie sind aktuell nicht eingeloggt.': 'boilerplate/comments',
+      'Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.': 'boilerplate/license',
+      'Poprzedni artykuł': 'boilerplate/pagination',
+    };
+    const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
+    for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
+  });
+
+  it('keeps an article sentence that reports on an app or a newspaper', () => {
+    const sentence = 'Residents can download the city app to report potholes, the mayor said, and the newspaper will follow the vote on Twitter.';
+    expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');
+  });
+
   it('keeps an article sentence that only mentions such words', () => {
     const sentence = 'The council said the photo archive and the newsletter would both be funded next year, after a long debate about costs.';
     expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');

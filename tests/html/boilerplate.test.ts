@@ -66,6 +66,40 @@ describe('html-boilerplate: selector categories', () => {
     expect(block.reason).toMatch(/outside the main content/);
   });
 
+  it('reads the class of a paragraph only when it names a pitch, a label or an author box', () => {
+    const html = page(
+      ARTICLE.replace('<h1>', '<p class="teaser">A lead paragraph that sums up the repair of the old bridge for the reader in one sentence.</p><h1>')
+        .replace('</article>', `<p class="newsletter-promo">Get the Gazette by email and never miss a story.</p>
+          <p class="text regwalled">The rest of the story goes on behind a registration wall, but it is still the article.</p>
+          <div class="herald-author"><p>Jane Doe has covered the river towns for twenty years and lives by the water.</p></div></article>`),
+    );
+    const result = cleanHtml(html);
+    expect(blockWith(result, 'never miss a story')).toMatchObject({ kept: false, rule: 'newsletter' });
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'author-box' });
+    expect(result.text).toContain('A lead paragraph that sums up');
+    expect(result.text).toContain('behind a registration wall');
+  });
+
+  it('does not take an "author-article" for an author box', () => {
+    const result = cleanHtml(page(ARTICLE.replace('<article class="post">', '<article class="author-article">')));
+    expect(result.text).toContain('Engineers had warned');
+  });
+
+  it('removes widget sentences inside the article, as text mode does, Polish and French included', () => {
+    const html = page(
+      ARTICLE.replace('</p>', '</p><p>Czytaj też: Most w innym mieście</p><p>Publicité</p>').replace(
+        '</article>',
+        '<p>Follow The Gazette on Twitter and Facebook for more local news.</p><p>Sie sind aktuell nicht eingeloggt.</p></article>',
+      ),
+    );
+    const result = cleanHtml(html);
+    expect(blockWith(result, 'Czytaj też')).toMatchObject({ kept: false, rule: 'related' });
+    expect(blockWith(result, 'Follow The Gazette')).toMatchObject({ kept: false, rule: 'promo' });
+    expect(blockWith(result, 'Publicité')).toMatchObject({ kept: false, rule: 'ads' });
+    expect(blockWith(result, 'nicht eingeloggt')).toMatchObject({ kept: false, rule: 'comments' });
+    for (const text of KEPT) expect(result.text).toContain(text);
+  });
+
   it('does not take CMS taxonomy classes for boilerplate (category-newsletter on the article)', () => {
     const html = page(ARTICLE.replace('<article class="post">', '<article class="post category-newsletter tag-social">'));
     expect(cleanHtml(html).text).toContain('Engineers had warned');

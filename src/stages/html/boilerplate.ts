@@ -8,6 +8,7 @@ import { getDom } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
+import { noticeOf } from '../text/boilerplate/lexicon.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z
@@ -106,13 +107,13 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       if (removed) continue;
       if (!inMain) {
         // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
-        // right beside the main content belong to it.
-        if (head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3) continue;
-        if (opts.keepOutsideProse && info.prose && info.f.words >= 30) continue;
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
-        continue;
-      }
-      if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
+        // right beside the main content belong to it (and are read for widget lines below).
+        const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
+        if (!beside && !(opts.keepOutsideProse && info.prose && info.f.words >= 30)) {
+          removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
+          continue;
+        }
+      } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
         continue;
       }
@@ -122,7 +123,13 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         continue;
       }
       const line = lineCategory(block.text, info.f.words, block.kind === 'heading');
-      if (line) removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+      if (line) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+        continue;
+      }
+      // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
+      const notice = info.f.words <= NOTICE_WORDS ? noticeOf(block.text) : undefined;
+      if (notice) removeBlock(file, block, { stage: 'html-boilerplate', rule: notice.rule, reason: notice.reason });
     }
     removeBylines(file, infos);
     removeTail(file, infos.filter((i) => isInside(i.el, main)));
@@ -130,6 +137,9 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/** Longest block read for widget notices: longer paragraphs are the author's, whatever their first words. */
+const NOTICE_WORDS = 40;
 
 /** Share of the page's prose the marked article element must hold to override the search. */
 const MARKED_SHARE = 0.25;

@@ -40,6 +40,8 @@ interface Group {
   words?: string[];
   /** Substrings of a token (long, unambiguous compounds only). */
   contains?: string[];
+  /** The last word of a token: "post-author" is a box about the author, "author-article" is an article. */
+  last?: string[];
 }
 
 // Order matters: the first group that matches names the category.
@@ -85,6 +87,7 @@ const GROUPS: Group[] = [
     category: 'author-box',
     tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
     words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
+    last: ['author', 'autor', 'auteur', 'autore'],
     contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-description', 'author__description', 'author-info', 'author__info', 'author-details'],
   },
   {
@@ -109,7 +112,16 @@ export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs',
 export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
 
 /** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
-const NEVER = new Set(['html', 'body', 'main', 'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
+const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
+
+/**
+ * A paragraph or heading names only what it is by its class when that is a
+ * pitch or a label ("newsletter-promo", "ad-disclosure", "social-title"):
+ * words like "teaser", "more" or "header" on a <p> mark the article's own
+ * standfirst or subtitle.
+ */
+const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie']);
 
 /**
  * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
@@ -133,6 +145,7 @@ const compiled = GROUPS.map((g) => ({
   tokens: new Set(g.tokens ?? []),
   words: new Set(g.words ?? []),
   contains: g.contains ?? [],
+  last: new Set(g.last ?? []),
 }));
 
 export interface Match {
@@ -144,6 +157,15 @@ export interface Match {
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
 export function categoryOf(el: Element): Match | null {
   if (NEVER.has(el.name)) return null;
+  if (TEXT_ELEMENTS.has(el.name)) {
+    const m = groupOf(el);
+    // A paragraph marked "paywalled" or "regwalled" is the article text behind the wall.
+    return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !/paywall|regwall/.test(m.by) ? m : null;
+  }
+  return groupOf(el);
+}
+
+function groupOf(el: Element): Match | null {
   if (el.attribs['data-unboil-form']) return { category: 'form', by: '<form> with input fields' };
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
@@ -154,7 +176,7 @@ export function categoryOf(el: Element): Match | null {
     if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };
     for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };
     for (const [t, ws] of words) {
-      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => t.includes(c))) return { category: g.category, by: `class/id "${t}"` };
+      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => t.includes(c)) || (ws.length > 1 && g.last.has(ws.at(-1)!))) return { category: g.category, by: `class/id "${t}"` };
     }
   }
   return null;

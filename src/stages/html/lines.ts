@@ -18,7 +18,7 @@ const READ_ALSO = new RegExp(
       'leggi anche', 'potrebbe interessarti', 'leia (?:também|mais)', 'veja também', 'lees ook', 'lees meer',
       'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również)', 'читайте также', 'смотрите также',
     ].join('|') +
-    ')\\b\\s*(?:[:：»›→…]|\\.{3}|$)',
+    ')(?![\\p{L}\\p{N}])\\s*(?:[:：»›→…]|\\.{3}|$)',
   'iu',
 );
 
@@ -41,7 +41,7 @@ const CREDIT =
   /^[(\[]?\s*(?:(?:photo(?:graph)?|foto|bild|image|picture)s?\s+(?:by|von|de|par|di)\s|(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©))/iu;
 
 /** "Advertisement", "Anzeige", "Sponsored": ad labels. */
-const AD_LABEL = /^[\s\p{P}]*(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|advertentie)\b/iu;
+const AD_LABEL = /^[\s\p{P}]*(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|advertentie)(?![\p{L}\p{N}])/iu;
 
 /** "You must be logged in to post a comment", "Sie müssen sich anmelden um Kommentare zu schreiben". */
 const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;

@@ -85,6 +85,9 @@ export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
 export const NEWSLETTER =
   /\bnewsletter\b|\bsubscribe\b|\bsign up\b|abonnieren|s'abonner|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti|assine|aboneer|zapisz się|подпишитесь|订阅/iu;
 
+/** Social networks and messengers a site asks its readers to follow it on. */
+const NETWORK = '(?:twitter|facebook|instagram|linkedin|youtube|telegram|tiktok|whatsapp|threads|mastodon|bluesky|x|pinterest|snapchat|google news)\\b';
+
 /**
  * Sentences that widgets write, not authors: comment-form notices, spam
  * filter notes, newsletter pitches, comment counters, previous/next links,
@@ -107,12 +110,12 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   {
     rule: 'pagination',
     reason: 'link to the previous or next post',
-    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|vorschau auf den nächsten (?:artikel|beitrag)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)\b)/iu,
+    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|vorschau auf den nächsten (?:artikel|beitrag)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)(?![\p{L}\p{N}]))/iu,
   },
   {
     rule: 'read-more',
     reason: '"read more" link',
-    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|um (?:den artikel )?weiterzulesen|pour lire la suite|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)\b/iu,
+    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|um (?:den artikel )?weiterzulesen|pour lire la suite|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)(?![\p{L}\p{N}])/iu,
   },
   {
     rule: 'credit',
@@ -148,6 +151,48 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
     pattern: /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu,
   },
   {
+    rule: 'promo',
+    reason: "the site's call to action: follow it, get its app, support or join it, write to it",
+    pattern: new RegExp(
+      '^[\\s\\p{P}]*(?:' +
+        [
+          // Follow us / the site on a network.
+          `(?:follow|like|join) (?:us|the [\\p{L}' ]{1,30}|[\\p{Lu}][\\p{L}.']*(?: [\\p{Lu}][\\p{L}.']*){0,3}) on ${NETWORK}`,
+          `(?:folgen sie|folge|folgt) (?:uns|[\\p{L}. ]{1,30}) auf ${NETWORK}`, `(?:suivez|retrouvez)[- ]nous sur`, `(?:síguenos|sígue(?:nos)?|siga(?:-nos)?) en`,
+          `(?:puede|puedes|podéis) (?:escribirnos|seguirnos|seguir a [\\p{L} ]{1,30} en)`, 'obserwuj nas',
+          // The app, the newsletter, the latest news by e-mail or phone.
+          '(?:download|get|install) (?:the|our) (?:[\\p{L}\\p{N}.\'’-]+ ){0,4}apps?\\b', 'get the latest [^.!?]{0,60}\\b(?:apps?|phone|inbox|e-?mail)\\b',
+          'for the latest [^.!?]{0,60}\\b(?:download|follow|subscribe|sign up)', 'never miss (?:a|an|the|our)\\b',
+          '(?:laden sie|lade dir|hol(?:en sie)? (?:dir|sich)) (?:jetzt )?(?:die|unsere) (?:[\\p{L}-]+ ){0,3}app\\b',
+          '(?:téléchargez|installez) (?:notre|l.)\\s?application', '(?:descarga|descargue) (?:nuestra|la) app',
+          // Support, membership, a subscription.
+          'if you (?:enjoyed|liked|value|appreciate)[^.!?]{0,80}\\b(?:support|donat|subscri|contribut)', '(?:please )?(?:consider )?support(?:ing)? (?:our|independent|quality) (?:work|journalism|reporting)',
+          '(?:become|join as) a (?:member|subscriber|supporter|patron)\\b', 'already a subscriber\\b', "if you(?:'|’)re (?:seeing this message|already a subscriber)",
+          'to (?:view|read|continue reading|see) (?:the full|this|the rest|the whole)[^.!?]{0,40}\\b(?:subscribe|log in|sign in|register)',
+          '(?:wenn|falls) (?:ihnen|dir|euch) (?:unser|dieser|der|die(?:ser)?) (?:artikel|beitrag|text|podcast|inhalt)[^.!?]{0,20} gefallen hat', 'unterstützen sie (?:uns|unsere|unseren|diese form|den|die|unabhängigen)',
+          'unterstütze (?:uns|unsere|unseren)', 'werden sie (?:mitglied|abonnent|förder)', 'jetzt (?:abonnieren|abo|gratis testen|kostenlos testen|mitglied werden)\\b',
+          'die aktuelle ausgabe [^.!?]{0,60}\\b(?:erhältlich|kiosk|abo|e-paper)', 'zapraszamy (?:też |również )?do (?:subskrypcji|obserwowania|śledzenia)',
+          '(?:suscríbete|hazte (?:socio|suscriptor|miembro)|apóyanos|apoya (?:nuestro|el) periodismo)', '(?:soutenez|abonnez-vous|devenez (?:membre|abonné))',
+          // Letters to the editor.
+          '(?:submit|send|write) (?:a|your|us a) letters? to the editor', "we (?:want|would love|(?:'|’)d love) to hear (?:what you think|from you)",
+          // Disclosures of paid links.
+          'advertising disclosure', 'this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products)', 'we may (?:receive|earn) (?:a )?(?:compensation|commission)',
+        ].join('|') +
+        ')',
+      'iu',
+    ),
+  },
+  {
+    rule: 'comments',
+    reason: 'login or registration prompt of the comment section',
+    pattern: /^(?:bitte registrieren sie sich|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|diskutieren sie mit\b|melden sie sich an,? (?:um|und) |you must be logged in|please (?:log|sign) in to (?:comment|reply|post))/iu,
+  },
+  {
+    rule: 'license',
+    reason: 'licence of the text',
+    pattern: /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:article|work|text|post) is (?:published|licensed|available) under|licensed under (?:a )?creative commons)/iu,
+  },
+  {
     rule: 'social',
     reason: 'like or share widget',
     pattern: /^(?:gefällt mir:?(?: lade\.*)?$|like this:?$|j'aime(?: ça)?:?$|me gusta:?$|mit anderen teilen\b|share this:?$)/iu,
@@ -158,3 +203,9 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
 export const LANGUAGE_NAMES = new Set(
   'english français francais deutsch español espanol italiano português portugues nederlands polski русский українська türkçe العربية عربي فارسی 中文 简体中文 繁體中文 日本語 한국어 ελληνικά čeština svenska dansk norsk suomi magyar română български српски hrvatski עברית हिन्दी bahasa'.split(' '),
 );
+
+/** The widget notice a short block starts with, if any (callers bound the length: an article quoting such words at length is safe). */
+export const noticeOf = (text: string): (typeof NOTICE)[number] | undefined => {
+  const trimmed = text.trim();
+  return NOTICE.find((n) => n.pattern.test(trimmed));
+};

@@ -1,7 +1,7 @@
 import { iso6393 } from 'iso-639-3';
 import type { Item, RuleContext } from '../context.js';
 import {
-  COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, NOTICE, SOCIAL, TAGS_HEADER,
+  COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, noticeOf, SOCIAL, TAGS_HEADER,
 } from '../lexicon.js';
 
 const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
@@ -46,7 +46,7 @@ export function widgetLines(ctx: RuleContext): void {
 export function noticeLines(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
     if (item.f.words > 40) continue;
-    const notice = NOTICE.find((n) => n.pattern.test(item.block.text.trim()));
+    const notice = noticeOf(item.block.text);
     if (notice) ctx.remove(item, notice.rule, notice.reason);
   }
 }
