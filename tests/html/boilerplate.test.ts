@@ -80,6 +80,24 @@ describe('html-boilerplate: selector categories', () => {
     expect(result.text).toContain('behind a registration wall');
   });
 
+  it('removes a long caption, but keeps a slideshow told in its captions', () => {
+    const caption =
+      'The old stone bridge seen from the north bank on a winter morning, with the scaffolding of the first repairs already in place under the second arch and a crowd of residents who came to watch the work.';
+    const withCaption = cleanHtml(page(ARTICLE.replace('</h1>', `</h1><figure><img src="b.jpg"><figcaption>${caption}</figcaption></figure>`)));
+    expect(blockWith(withCaption, 'seen from the north bank')).toMatchObject({ kept: false, rule: 'caption' });
+
+    const slides = [
+      'In January the engineers closed the bridge to cars and put up scaffolding under the first arch, while pedestrians could still cross on a narrow path.',
+      'By March the divers had inspected the foundations in the river bed and found them sound, which saved the town the most expensive part of the plan.',
+      'In the spring the masons replaced the crumbling mortar of the arches with a lime mix that matches the one used by the builders two centuries ago.',
+      'The bridge reopened in the summer with a wider footpath, new lamps and a plaque that names everyone who worked on the repairs during the year.',
+    ]
+      .map((text, n) => `<figure><img src="${n}.jpg"><figcaption>${text}</figcaption></figure>`)
+      .join('');
+    const slideshow = cleanHtml(page(`<article><h1>The bridge in pictures</h1>${slides}</article>`));
+    expect(slideshow.text).toContain('the masons replaced the crumbling mortar');
+  });
+
   it('does not take an "author-article" for an author box', () => {
     const result = cleanHtml(page(ARTICLE.replace('<article class="post">', '<article class="author-article">')));
     expect(result.text).toContain('Engineers had warned');

@@ -63,10 +63,17 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     const all = massByElement(infos, () => false);
     const root = (dom.$('body').get(0) ?? dom.$('html').get(0) ?? dom.$.root().get(0)) as Element;
     const total = all.get(root) ?? 0;
-    const longProse = massByElement(infos.filter((i) => i.prose && i.f.words >= 25), () => false);
+    const longInfos = infos.filter((i) => i.prose && i.f.words >= 25);
+    const longProse = massByElement(longInfos, () => false);
+    // Captions are no article text, even long ones; but where the captions carry much of the
+    // page's prose (a slideshow told in its <figcaption>s), or one holds more than a caption
+    // would (the article's lead put in the figure), they are the article.
+    const captionProse = longInfos.filter((i) => ancestors(i.el).some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
+    const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
     const group = (el: Element): Match | null => {
       const m = match(el);
       if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
+      if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
       return PROSE_VETO.has(m.category) && longProse.has(el) ? null : m;
     };
     const skip = (el: Element) => group(el) !== null;
@@ -141,6 +148,11 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
 /** Longest block read for widget notices: longer paragraphs are the author's, whatever their first words. */
 const NOTICE_WORDS = 40;
 
+/** Share of the page's long prose inside captions above which the captions are the article. */
+const CAPTION_SHARE = 0.3;
+/** Characters of long prose no single caption holds. */
+const CAPTION_PROSE = 600;
+
 /** Share of the page's prose the marked article element must hold to override the search. */
 const MARKED_SHARE = 0.25;
 
@@ -152,6 +164,12 @@ function isArticleHead(el: Element): boolean {
     if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
   }
   return someDescendant(el, (n) => n.name === 'h1') && !someDescendant(el, (n) => n.name === 'nav' || n.attribs.role === 'navigation');
+}
+
+function ancestors(el: Element): Element[] {
+  const list: Element[] = [];
+  for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) list.push(node as Element);
+  return list;
 }
 
 function someDescendant(el: Element, test: (n: Element) => boolean): boolean {

@@ -98,7 +98,7 @@ const GROUPS: Group[] = [
     tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
   },
   // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
-  { category: 'caption', tags: ['figcaption'], words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'legende', 'wp-caption-text'] },
+  { category: 'caption', tags: ['figcaption'], words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'bilduntertitel', 'legende', 'wp-caption-text'], contains: ['caption'] },
   { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menu', 'menubar', 'search', 'tablist'], words: ['nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'topnav', 'subnav', 'navi', 'toolbar', 'search', 'searchform', 'skip', 'toc', 'tableofcontents'], contains: ['navbar', 'navigation', 'menu'] },
   { category: 'header', tags: ['header'], roles: ['banner'], tokens: ['header', 'site-header', 'masthead', 'page-header', 'global-header', 'top-bar', 'topbar', 'siteheader', 'head', 'kopf', 'logo', 'branding', 'site-branding'] },
   { category: 'footer', tags: ['footer'], roles: ['contentinfo'], words: ['footer', 'colophon', 'copyright', 'legal', 'imprint', 'impressum', 'disclaimer', 'fusszeile'], contains: ['footer'] },
@@ -109,7 +109,7 @@ const GROUPS: Group[] = [
 export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer', 'form']);
 
 /** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
-export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header', 'caption']);
+export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header']);
 
 /** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
 const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
@@ -121,7 +121,7 @@ const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b',
  * standfirst or subtitle.
  */
 const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie']);
+const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie', 'caption']);
 
 /**
  * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
