@@ -103,6 +103,12 @@ describe('boilerplate stage (text)', () => {
       'Sie sind aktuell nicht eingeloggt.': 'boilerplate/comments',
       'Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.': 'boilerplate/license',
       'Poprzedni artykuł': 'boilerplate/pagination',
+      'Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.': 'boilerplate/disclaimer',
+      "Les opinions exprimées dans ce blog n'engagent que leurs auteurs.": 'boilerplate/disclaimer',
+      'Suggested citation: Doe, Jane: Budget Approved, Daily Courier, 2024.': 'boilerplate/citation',
+      'Lesezeit: 4 Minuten': 'boilerplate/reading-time',
+      'Wir respektieren deine Privatsphäre und laden externe Inhalte erst nach deiner Zustimmung.': 'boilerplate/consent',
+      'Jede Spende hilft den Menschen vor Ort!': 'boilerplate/promo',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);

@@ -71,11 +71,13 @@ describe('html-boilerplate: selector categories', () => {
       ARTICLE.replace('<h1>', '<p class="teaser">A lead paragraph that sums up the repair of the old bridge for the reader in one sentence.</p><h1>')
         .replace('</article>', `<p class="newsletter-promo">Get the Gazette by email and never miss a story.</p>
           <p class="text regwalled">The rest of the story goes on behind a registration wall, but it is still the article.</p>
+          <div class="post-author__bio"><p>John Roe edits the Gazette's pages on rivers, canals and the boats that use them.</p></div>
           <div class="herald-author"><p>Jane Doe has covered the river towns for twenty years and lives by the water.</p></div></article>`),
     );
     const result = cleanHtml(html);
     expect(blockWith(result, 'never miss a story')).toMatchObject({ kept: false, rule: 'newsletter' });
     expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'author-box' });
+    expect(blockWith(result, 'John Roe edits')).toMatchObject({ kept: false, rule: 'author-box' });
     expect(result.text).toContain('A lead paragraph that sums up');
     expect(result.text).toContain('behind a registration wall');
   });
@@ -105,7 +107,7 @@ describe('html-boilerplate: selector categories', () => {
 
   it('removes widget sentences inside the article, as text mode does, Polish and French included', () => {
     const html = page(
-      ARTICLE.replace('</p>', '</p><p>Czytaj też: Most w innym mieście</p><p>Publicité</p>').replace(
+      ARTICLE.replace('</p>', '</p><p>Czytaj też: Most w innym mieście</p><p>Publicité</p><div>Meistgelesene Artikel</div><p>Dowiedz się więcej: Most w Krakowie</p>').replace(
         '</article>',
         '<p>Follow The Gazette on Twitter and Facebook for more local news.</p><p>Sie sind aktuell nicht eingeloggt.</p></article>',
       ),
@@ -115,6 +117,8 @@ describe('html-boilerplate: selector categories', () => {
     expect(blockWith(result, 'Follow The Gazette')).toMatchObject({ kept: false, rule: 'promo' });
     expect(blockWith(result, 'Publicité')).toMatchObject({ kept: false, rule: 'ads' });
     expect(blockWith(result, 'nicht eingeloggt')).toMatchObject({ kept: false, rule: 'comments' });
+    expect(blockWith(result, 'Meistgelesene Artikel')).toMatchObject({ kept: false, rule: 'related' });
+    expect(blockWith(result, 'Dowiedz się więcej')).toMatchObject({ kept: false, rule: 'related' });
     for (const text of KEPT) expect(result.text).toContain(text);
   });
 

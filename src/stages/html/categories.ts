@@ -129,7 +129,7 @@ const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share',
  * block a widget or module ("elementor-widget-container", "wpb_wrapper"): they
  * do not say what the element is, so they are not matched by word.
  */
-const TAXONOMY = /^(?:elementor|wp-block|wpb|vc|et_pb|fl|uagb|kt|category|categories|cat|tag|tags|post|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]/i;
+const TAXONOMY = /^(?:(?:elementor|wp-block|wpb|vc|et_pb|fl|uagb|kt|category|categories|cat|tag|tags|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]|post[-_](?:\d|template|type|format|status|id|thumbnail|has|category|tag))/i;
 
 const wordsOf = (token: string): string[] =>
   token

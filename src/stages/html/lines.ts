@@ -16,7 +16,7 @@ const READ_ALSO = new RegExp(
       '(?:à )?lire aussi', 'voir aussi', 'à voir aussi', 'sur le même sujet',
       '(?:le|te) puede interesar', 'puedes ver', 'lee (?:también|más)', 'ver también', 'leer más', 'también te puede interesar',
       'leggi anche', 'potrebbe interessarti', 'leia (?:também|mais)', 'veja também', 'lees ook', 'lees meer',
-      'czytaj (?:też|także|również|więcej)', 'zobacz (?:też|także|również)', 'читайте также', 'смотрите также',
+      'czytaj (?:też|także|również|więcej)', 'dowiedz się więcej', 'zobacz (?:też|także|również)', 'читайте также', 'смотрите также',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])\\s*(?:[:：»›→…]|\\.{3}|$)',
   'iu',
@@ -28,8 +28,8 @@ const MORE_HEADING = new RegExp(
     [
       'more (?:from|on|in|about|stories|articles|news)', 'other (?:articles|stories|news)', 'latest (?:news|articles|stories|posts)',
       'most (?:read|popular|viewed|shared|commented)', 'weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|tipps|informationen)',
-      'mehr (?:aus|zu|zum|von|über|artikel)', 'meistgelesen', 'meistdiskutiert', 'viel gelesen', 'neueste artikel', 'aktuelle artikel',
-      'auch auf', 'das könnte', 'autres articles', 'les plus lus', 'plus d.articles', 'más (?:noticias|artículos|leídas)', 'otras noticias',
+      'mehr (?:aus|zu|zum|von|über|artikel|kolumnen|beiträge)', 'meistgelesen', 'meistdiskutiert', '(?:aktuellste|neueste|neuste) (?:beiträge|artikel|nachrichten|meldungen)', 'viel gelesen', 'neueste artikel', 'aktuelle artikel',
+      'auch auf', 'das könnte', 'autres articles', '(?:articles )?les plus (?:lus|populaires|partagés)', 'plus d.articles', 'más (?:noticias|artículos|leídas)', 'otras noticias',
       'altri articoli', 'i più letti', 'mais lidas', 'outras notícias', 'najczęściej czytane', 'więcej (?:artykułów|informacji)',
     ].join('|') +
     ')',
@@ -51,7 +51,8 @@ export function lineCategory(text: string, words: number, heading: boolean): Cat
   if (words > 25) return null;
   if (COMMENT_WORD.test(text) && LOGIN_WORD.test(text)) return 'comments';
   if (READ_ALSO.test(text)) return 'related';
-  if (heading && words <= 6 && MORE_HEADING.test(text)) return 'related';
+  // A section title, in a heading or in a short line that is no sentence ("Meistgelesene Artikel" in a <div>).
+  if ((heading ? words <= 6 : words <= 4 && !/[.!?]$/.test(text)) && MORE_HEADING.test(text)) return 'related';
   if (words <= 12 && CREDIT.test(text)) return 'caption';
   if (words <= 8 && AD_LABEL.test(text)) return 'ads';
   return null;

@@ -146,6 +146,33 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
       /^(?:trotz sorgfältiger inhaltlicher kontrolle|haftungs(?:ausschluss|beschränkung|hinweis)\b|für (?:die )?inhalte (?:der )?(?:verlinkten|externen) (?:seiten|links)|we (?:are not|take no|accept no) responsib|disclaimer\s*:)/iu,
   },
   {
+    rule: 'disclaimer',
+    reason: "the site's note that a post gives its author's opinion",
+    pattern:
+      /^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) gibt (?:die|nur die|ausschließlich die) meinung|(?:the )?(?:views|opinions) expressed (?:in this|here|are)|les opinions exprimées|(?:las )?opiniones (?:expresadas|vertidas)|le opinioni espresse|opinie wyrażone)/iu,
+  },
+  {
+    rule: 'citation',
+    reason: 'how to cite the page',
+    pattern: /^(?:suggested citation|cite this (?:article|post|page)|how to cite|zitiervorschlag|zitierweise|empfohlene zitierweise|citation suggérée|pour citer cet article|cómo citar|cita recomendada)\b/iu,
+  },
+  {
+    rule: 'reading-time',
+    reason: 'reading-time label',
+    pattern: /^(?:\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*[:：]?\s*\d+|ten tekst przeczytasz w)/iu,
+  },
+  {
+    rule: 'consent',
+    reason: 'placeholder of an embed that waits for consent',
+    pattern:
+      /^(?:externer inhalt$|external content$|wir respektieren (?:deine|ihre) privatsphäre|(?:um|zum) (?:diesen|den) (?:inhalt|beitrag|tweet|post) (?:zu sehen|anzuzeigen|zu laden)|mit dem (?:laden|klick|aktivieren) (?:des|der|dieses|auf)|ich bin damit einverstanden, dass mir externe inhalte|by (?:loading|clicking)[^.]{0,40}(?:you (?:agree|accept)|content from))/iu,
+  },
+  {
+    rule: 'promo',
+    reason: 'call to donate',
+    pattern: /^(?:jetzt spenden|spenden sie (?:jetzt|hier|online)|jede (?:kleine )?spende hilft|donate (?:now|today)|make a donation|faites un don|haz (?:un|tu) donativo|dona ahora|przekaż darowiznę|wesprzyj nas)\b/iu,
+  },
+  {
     rule: 'author-box',
     reason: 'author box header or link',
     pattern: /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu,
