@@ -100,6 +100,15 @@ describe('html-boilerplate: selector categories', () => {
     expect(slideshow.text).toContain('the masons replaced the crumbling mortar');
   });
 
+  it("keeps the article's lead from its header, far from the main content", () => {
+    const body = ARTICLE.replace('<article class="post">', '<div class="story-body">').replace('</article>', '</div>').replace(/<h1>.*<\/h1>/, '');
+    const html = page(`<div class="page"><div class="article-head"><div class="row"><div class="col"><h1>The river town keeps its old bridge</h1>
+      <div class="meta"><span>By Jane Doe</span></div><div class="intro"><p>After two years of debate the council chose repair over a new crossing, and the works start this autumn.</p></div></div></div></div>
+      <div class="row"><div class="col"><div class="wrap"><div class="inner">${body}</div></div></div></div></div>`);
+    const result = cleanHtml(html);
+    expect(result.text).toContain('After two years of debate');
+  });
+
   it('does not take an "author-article" for an author box', () => {
     const result = cleanHtml(page(ARTICLE.replace('<article class="post">', '<article class="author-article">')));
     expect(result.text).toContain('Engineers had warned');

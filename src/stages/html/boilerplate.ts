@@ -4,7 +4,7 @@ import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
-import { getDom } from './dom.js';
+import { ancestors, getDom, ownTokens } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
@@ -68,7 +68,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // Captions are no article text, even long ones; but where the captions carry much of the
     // page's prose (a slideshow told in its <figcaption>s), or one holds more than a caption
     // would (the article's lead put in the figure), they are the article.
-    const captionProse = longInfos.filter((i) => ancestors(i.el).some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
+    const captionProse = longInfos.filter((i) => [i.el, ...ancestors(i.el)].some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
     const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
     const group = (el: Element): Match | null => {
       const m = match(el);
@@ -116,7 +116,8 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
         // right beside the main content belong to it (and are read for widget lines below).
         const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
-        if (!beside && !(opts.keepOutsideProse && info.prose && info.f.words >= 30)) {
+        const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
+        if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30)) {
           removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
           continue;
         }
@@ -166,12 +167,6 @@ function isArticleHead(el: Element): boolean {
   return someDescendant(el, (n) => n.name === 'h1') && !someDescendant(el, (n) => n.name === 'nav' || n.attribs.role === 'navigation');
 }
 
-function ancestors(el: Element): Element[] {
-  const list: Element[] = [];
-  for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) list.push(node as Element);
-  return list;
-}
-
 function someDescendant(el: Element, test: (n: Element) => boolean): boolean {
   for (const child of el.children) {
     if (child.type !== 'tag') continue;
@@ -196,7 +191,24 @@ function contextOf(main: Element, plain: Map<AnyNode, number>): Element {
   return context === main && main.parent?.type === 'tag' ? (main.parent as Element) : context;
 }
 
-const LEAD = /(?:^|[-_])(?:lead|intro|summary|teaser|excerpt|subtitle|subheadline|standfirst|abstract|description|chapo|bajada|deck|kicker|einleitung|vorspann)(?:$|[-_])/;
+const LEAD = /(?:^|[-_])(?:lead|intro|summary|teaser|excerpt|subtitle|subheadline|standfirst|abstract|description|chapo|bajada|deck|dek|kicker|einleitung|vorspann)(?:$|[-_])/;
+
+/** How many blocks before the main content its lead may stand (title, byline, picture between). */
+const LEAD_REACH = 12;
+
+/**
+ * The article's lead (standfirst, excerpt, "dek", "chapo") often sits in the article's header,
+ * further from the main content than its context reaches: running text marked as a lead by a
+ * class of its own or of a container it does not share with the main content.
+ */
+function isLead(info: BlockInfo, main: Element): boolean {
+  if (info.f.words < 10 || (info.block.html?.linkDensity ?? 0) > 0.2) return false;
+  const shared = new Set<AnyNode>([main, ...ancestors(main)]);
+  for (let node: AnyNode | null = info.el; node && node.type === 'tag' && !shared.has(node); node = node.parent) {
+    if (ownTokens(node as Element).some((t) => LEAD.test(t))) return true;
+  }
+  return false;
+}
 
 /** Blocks that belong to the article when they sit right beside its main content. */
 function belongsBeside(info: BlockInfo): boolean {
