@@ -109,6 +109,16 @@ describe('html-boilerplate: selector categories', () => {
     expect(result.text).toContain('After two years of debate');
   });
 
+  it('keeps the article text behind a paywall class, removes the pitch', () => {
+    const html = page(
+      ARTICLE.replace('<p>Work is', '<div class="paywall-content"><p>Work is').replace('</article>', '</div><div class="paywall-prompt"><p>Subscribe to read on.</p></div></article>'),
+    );
+    const result = cleanHtml(html);
+    expect(result.text).toContain('Engineers had warned');
+    expect(result.text).toContain('Work is expected to begin');
+    expect(blockWith(result, 'Subscribe to read on')).toMatchObject({ kept: false, rule: 'newsletter' });
+  });
+
   it('does not take an "author-article" for an author box', () => {
     const result = cleanHtml(page(ARTICLE.replace('<article class="post">', '<article class="author-article">')));
     expect(result.text).toContain('Engineers had warned');

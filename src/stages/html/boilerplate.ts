@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
+import { categoryOf, INSIDE_MAIN, PROSE_VETO, WALL, type Match } from './categories.js';
 import { ancestors, getDom, ownTokens } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
@@ -74,7 +74,8 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       const m = match(el);
       if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
       if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
-      return PROSE_VETO.has(m.category) && longProse.has(el) ? null : m;
+      // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
+      return (PROSE_VETO.has(m.category) || WALL.test(m.by)) && longProse.has(el) ? null : m;
     };
     const skip = (el: Element) => group(el) !== null;
     const mass = massByElement(infos, skip);

@@ -120,6 +120,9 @@ const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b',
  * words like "teaser", "more" or "header" on a <p> mark the article's own
  * standfirst or subtitle.
  */
+/** Classes of pay- and registration walls: around the article text behind them as often as around the pitch. */
+export const WALL = /paywall|regwall/;
+
 const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie', 'caption']);
 
@@ -160,7 +163,7 @@ export function categoryOf(el: Element): Match | null {
   if (TEXT_ELEMENTS.has(el.name)) {
     const m = groupOf(el);
     // A paragraph marked "paywalled" or "regwalled" is the article text behind the wall.
-    return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !/paywall|regwall/.test(m.by) ? m : null;
+    return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !WALL.test(m.by) ? m : null;
   }
   return groupOf(el);
 }
