@@ -109,6 +109,7 @@ describe('boilerplate stage (text)', () => {
       'Lesezeit: 4 Minuten': 'boilerplate/reading-time',
       'Wir respektieren deine Privatsphäre und laden externe Inhalte erst nach deiner Zustimmung.': 'boilerplate/consent',
       'Jede Spende hilft den Menschen vor Ort!': 'boilerplate/promo',
+      'JavaScript is disabled. For a better experience, please enable JavaScript in your browser.': 'boilerplate/no-javascript',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);

@@ -63,6 +63,19 @@ describe('HTML decoding', () => {
     expect(c.sidecar.blocks[0]!.text).toBe('Привет');
   });
 
+  it('keeps a page whose <head> is never closed (no <body> tag): its title and meta go, its text stays', () => {
+    const c = clean(`<!doctype html><html><head><meta charset="utf-8"><title>Barrier</title><br><div class="container">${article}</div></html>`, { path: 'unclosed.html' });
+    expect(c.text).toContain(P[0]);
+    expect(c.text).toContain(P[3]);
+    expect(c.sidecar.blocks.map((b) => b.text)).not.toContain('Barrier');
+  });
+
+  it('reads an article that only <noscript> holds, and drops the "enable JavaScript" notice', () => {
+    const c = clean(page(`<div class="post"><script type="text/template">${article}</script><noscript>${article}</noscript></div><noscript><p>Please enable JavaScript in your browser to use this site.</p></noscript>`), { path: 'noscript.html' });
+    expect(c.text).toContain(P[1]);
+    expect(c.text).not.toContain('enable JavaScript');
+  });
+
   it('survives broken HTML: unclosed tags and stray end tags', () => {
     const c = clean(`<html><body><div><p>${P[0]}<p>${P[1]}</span></div></td><p>${P[2]}`, { path: 'broken.html' });
     expect(c.text).toContain(P[0]);

@@ -7,10 +7,12 @@ import { readPageFacts } from './page-facts.js';
 
 /**
  * Elements that never hold readable content, dropped before anything else:
- * code, styles, embedded media, form controls, and what the page hides.
+ * the head's own elements, code, styles, embedded media, form controls, and
+ * what the page hides. Not <head> itself: htmlparser2 does not close an
+ * unclosed <head> where the body starts, and such a head holds the whole page.
  */
 const DROP = [
-  'head', 'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
+  'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   'map', 'input', 'select', 'option', 'textarea', 'button', 'dialog', '[hidden]', '[aria-hidden="true"]', '[aria-hidden=true]',
   '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
 ].join(', ');

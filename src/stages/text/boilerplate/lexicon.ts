@@ -168,6 +168,11 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
       /^(?:externer inhalt$|external content$|wir respektieren (?:deine|ihre) privatsphäre|(?:um|zum) (?:diesen|den) (?:inhalt|beitrag|tweet|post) (?:zu sehen|anzuzeigen|zu laden)|mit dem (?:laden|klick|aktivieren) (?:des|der|dieses|auf)|ich bin damit einverstanden, dass mir externe inhalte|by (?:loading|clicking)[^.]{0,40}(?:you (?:agree|accept)|content from))/iu,
   },
   {
+    rule: 'no-javascript',
+    reason: 'message for browsers without JavaScript',
+    pattern: /^(?=.{0,120}\bjavascript\b)(?=.{0,120}(?:aktivier|enable|deaktiviert|disabled|turned off|activer|désactivé|activa|habilit|włącz|включите))/iu,
+  },
+  {
     rule: 'promo',
     reason: 'call to donate',
     pattern: /^(?:jetzt spenden|spenden sie (?:jetzt|hier|online)|jede (?:kleine )?spende hilft|donate (?:now|today)|make a donation|faites un don|haz (?:un|tu) donativo|dona ahora|przekaż darowiznę|wesprzyj nas)\b/iu,
