@@ -119,6 +119,13 @@ describe('html-boilerplate: selector categories', () => {
     expect(blockWith(result, 'Subscribe to read on')).toMatchObject({ kept: false, rule: 'newsletter' });
   });
 
+  it('removes an ad written with Cyrillic look-alike letters', () => {
+    const ad = 'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.';
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `<p>${ad}</p></article>`)));
+    expect(blockWith(result, 'visited news site')).toMatchObject({ kept: false, rule: 'ads' });
+    for (const text of KEPT) expect(result.text).toContain(text);
+  });
+
   it('does not take an "author-article" for an author box', () => {
     const result = cleanHtml(page(ARTICLE.replace('<article class="post">', '<article class="author-article">')));
     expect(result.text).toContain('Engineers had warned');

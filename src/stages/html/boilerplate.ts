@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
 import { removeBlock, type UnboilFile } from '../../model/document.js';
+import { isObfuscated } from '../../text/homoglyphs.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 import { categoryOf, INSIDE_MAIN, PROSE_VETO, WALL, type Match } from './categories.js';
@@ -124,6 +125,10 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         }
       } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+        continue;
+      }
+      if (isObfuscated(block.text)) {
+        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'ads', reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
         continue;
       }
       const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
