@@ -42,6 +42,8 @@ interface Group {
   contains?: string[];
   /** The last word of a token: "post-author" is a box about the author, "author-article" is an article. */
   last?: string[];
+  /** Tokens that look like the group but are not ("commentary" is an opinion piece, not reader comments). */
+  unless?: RegExp;
 }
 
 // Order matters: the first group that matches names the category.
@@ -62,6 +64,7 @@ const GROUPS: Group[] = [
     category: 'comments',
     words: ['comment', 'comments', 'respond', 'disqus', 'discussion', 'replies', 'commentlist', 'kommentare', 'commentaires', 'comentarios'],
     contains: ['comment', 'disqus'],
+    unless: /commentary|commentator/,
   },
   {
     category: 'share',
@@ -134,12 +137,15 @@ const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share',
  */
 const TAXONOMY = /^(?:(?:elementor|wp-block|wpb|vc|et_pb|fl|uagb|kt|category|categories|cat|tag|tags|postid|page|page-id|type|format|status|term|taxonomy|topic|section|rubrik|ressort|has|no|is|single|template|hentry|anlass|kategorie)[-_]|post[-_](?:\d|template|type|format|status|id|thumbnail|has|category|tag))/i;
 
+/** Words that make the next one a state of the element, not its kind ("o-section--has-ads", "no-sidebar"). */
+const STATE = new Set(['has', 'no', 'with', 'without']);
+
 const wordsOf = (token: string): string[] =>
   token
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter((w, k, all) => w && !(k > 0 && STATE.has(all[k - 1]!)));
 
 const compiled = GROUPS.map((g) => ({
   ...g,
@@ -173,13 +179,20 @@ function groupOf(el: Element): Match | null {
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];
-  const words = raw ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => [t.toLowerCase(), wordsOf(t)] as const) : [];
+  // Each token with its words; `contains` reads the words joined again, so a state word's object is gone there too.
+  const words = raw
+    ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => {
+        const ws = wordsOf(t);
+        return [t.toLowerCase(), ws, ws.join('-')] as const;
+      })
+    : [];
   for (const g of compiled) {
     if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
     if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };
     for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };
-    for (const [t, ws] of words) {
-      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => t.includes(c)) || (ws.length > 1 && g.last.has(ws.at(-1)!))) return { category: g.category, by: `class/id "${t}"` };
+    for (const [t, ws, joined] of words) {
+      if (g.unless?.test(t)) continue;
+      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => joined.includes(c)) || (ws.length > 1 && g.last.has(ws.at(-1)!))) return { category: g.category, by: `class/id "${t}"` };
     }
   }
   return null;
