@@ -100,6 +100,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (bylines.has(k)) continue;
     if (k > title && title >= 0 && it.sentence) continue; // standfirst between title and text
     if (it.prose && options.keepOutsideProse) continue;
+    // A lead paragraph that an image or a byline cut off from the text, in the same section of the dump.
+    if (it.prose && it.section !== null && it.section === items[first]!.section) continue;
     if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
     else if (SEPARATED.test(it.block.text) && it.f.words <= 12 && !it.prose) {
       ctx.remove(it, 'site-header', 'site name and tagline line before the article title');
@@ -107,6 +109,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
     else ctx.remove(it, 'before-main', 'short non-sentence line before the article title');
   }
+
+  linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
@@ -118,5 +122,27 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph after the main text, separated from it by non-prose lines');
     else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
     else ctx.remove(it, 'after-main', 'short non-sentence line after the end of the article');
+  }
+}
+
+/**
+ * Inside the main text, a section of the dump (see sections.ts) made only of
+ * short non-prose lines is a box the page set into the article: a share bar,
+ * a category list, "Most popular" links. Headings are one-line sections and
+ * stay; a list that belongs to the text usually shares its section with the
+ * sentence that introduces it, so it stays too.
+ */
+export function linkSections(ctx: RuleContext, items: Item[], first: number, last: number): void {
+  const bySection = new Map<number, Item[]>();
+  for (const it of items) {
+    if (it.section === null) continue;
+    bySection.set(it.section, [...(bySection.get(it.section) ?? []), it]);
+  }
+  for (let k = first; k <= last; k++) {
+    const it = items[k]!;
+    if (it.prose || it.section === null || it.block.removed) continue;
+    const section = bySection.get(it.section)!;
+    if (section.length < 2 || section.some((s) => s.prose)) continue;
+    ctx.remove(it, 'link-section', `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
   }
 }
