@@ -91,6 +91,19 @@ describe('boilerplate stage (text)', () => {
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
   });
 
+  it('removes image captions that end with a photo credit, keeps sentences naming a photographer', () => {
+    const captions = [
+      'Striking members of the union outside the town hall last year. Photograph: Jane Smith/Getty Images',
+      'Der Bürgermeister bei der Sitzung im Rathaus. Foto: Stadtarchiv/dpa',
+      'Le piquet de grève dans le hall de l’université / (C) Anne Martin',
+      '(Image credit: City Council)',
+    ];
+    const sentence = 'The photograph by Jane Smith won a regional prize and will be shown in the library until May.';
+    const fate = removed(['Budget Approved', P1, captions[0]!, P2, captions[1]!, captions[2]!, P3, captions[3]!, sentence]);
+    for (const caption of captions) expect(fate[caption], caption).toBe('boilerplate/caption');
+    expect(fate[sentence]).toBe('kept');
+  });
+
   it('keeps an article sentence that only mentions such words', () => {
     const sentence = 'The council said the photo archive and the newsletter would both be funded next year, after a long debate about costs.';
     expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');

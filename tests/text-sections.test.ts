@@ -70,3 +70,18 @@ describe('lead paragraph in the section of the main text', () => {
     expect(fate[lead]).toBe('boilerplate/outside-main');
   });
 });
+
+describe('newsletter pitch', () => {
+  const pitch = 'The latest news and analysis from our reporters, delivered every morning.';
+
+  it('removes the sentence under a newsletter prompt in the same section', () => {
+    const fate = fates(dump([['Council Approves Budget', P1, P2, P3], ['Sign up for our newsletter', pitch, 'Email address']]));
+    expect(fate['Sign up for our newsletter']).toBe('boilerplate/newsletter');
+    expect(fate[pitch]).toBe('boilerplate/newsletter');
+  });
+
+  it('keeps a sentence that only follows the prompt across a section break', () => {
+    const fate = fates(dump([['Council Approves Budget', P1, P2], ['Sign up for our newsletter'], [pitch, P3, P1.replace('Tuesday', 'Monday')]]));
+    expect(fate[pitch]).toBe('kept');
+  });
+});

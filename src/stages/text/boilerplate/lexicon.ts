@@ -81,6 +81,14 @@ export const LEGAL = line([
   '联系我们', '隐私政策', '免责声明'
 ]);
 
+/**
+ * A photo credit closing a caption: "Foto: dpa", "Photograph: Getty Images",
+ * "(Image credit: …)", "© Name", "(C) Name", "Photograph by …". The credit is
+ * short and has no sentence punctuation of its own.
+ */
+export const CAPTION_CREDIT =
+  /(?:\b(?:bild|foto|fotos|photo|photos|image|credit|crédit|photograph|imagen|zdjęcie|fot)(?:\s*by)?\s*[:©]\s*|©\s*|\((?:c|©)\)\s*|\bphotograph(?:ed)? by\s+)[^.!?:]{1,60}\)?$/iu;
+
 export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
 export const NEWSLETTER =
   /\bnewsletter\b|\bsubscribe\b|\bsign up\b|abonnieren|s'abonner|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti|assine|aboneer|zapisz się|подпишитесь|订阅/iu;
