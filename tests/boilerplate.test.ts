@@ -45,6 +45,19 @@ describe('boilerplate stage (text)', () => {
     }
   });
 
+  it('removes "read also: <headline>" lines, keeps a sentence with a colon', () => {
+    const links = ['Czytaj też: Wyścig zbrojeń ruszył z kopyta', 'À lire aussi » Le budget de la ville adopté', 'Related: Mayor Opens New Bridge', 'Lea también: El alcalde inaugura el puente'];
+    const sentence = 'Also important: the council will publish the full budget online next week for residents to read.';
+    const fate = removed(['Budget Approved', P1, links[0]!, P2, links[1]!, links[2]!, P3, links[3]!, sentence]);
+    for (const link of links) expect(fate[link], link).toBe('boilerplate/related');
+    expect(fate[sentence]).toBe('kept');
+  });
+
+  it('removes advertisement labels', () => {
+    const fate = removed(['Budget Approved', P1, 'Advertisement', P2, 'Anzeige', P3, 'Reklama']);
+    expect(fate).toMatchObject({ Advertisement: 'boilerplate/advertisement', Anzeige: 'boilerplate/advertisement', Reklama: 'boilerplate/advertisement' });
+  });
+
   it('removes tag lists', () => {
     const fate = removed(['Budget Approved', P1, P2, P3, 'Tags:', 'budget council taxes']);
     expect(fate).toMatchObject({ 'Tags:': 'boilerplate/tags', 'budget council taxes': 'boilerplate/tags' });

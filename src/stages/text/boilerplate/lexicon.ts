@@ -21,12 +21,18 @@ export const RELATED_HEADER = line([
   'das könnte (?:sie|dich) auch interessieren', 'auch interessant', 'lesen sie (?:auch|mehr)', 'meistgelesen(?:e)?',
   'articles? (?:similaires|liés|connexes|récents)', '(?:à )?lire aussi', 'sur le même (?:sujet|thème)', 'voir aussi',
   'vous aimerez (?:aussi|également)', 'les plus lus',
-  '(?:artículos|entradas|noticias|publicaciones) (?:relacionad[oa]s|recientes)', 'te puede interesar', 'lee (?:también|más)', 'ver (?:también|más)',
+  '(?:artículos|entradas|noticias|publicaciones) (?:relacionad[oa]s|recientes)', 'te puede interesar', 'le[ae] (?:también|más)', 'ver (?:también|más)',
   'articoli correlati', 'leggi anche', 'potrebbe interessarti', 'artigos relacionados', 'leia também', 'veja também',
   'gerelateerde (?:artikelen|berichten)', 'lees ook', 'meer over dit onderwerp',
-  'podobne (?:artykuły|wpisy|posty)', '(?:czytaj|zobacz) (?:też|także|również)', 'powiązane(?: artykuły| wpisy)?', 'najczęściej czytane',
+  'podobne (?:artykuły|wpisy|posty)', '(?:czytaj|zobacz) (?:też|także|również)', 'dowiedz się więcej', 'polecamy', 'powiązane(?: artykuły| wpisy)?', 'najczęściej czytane',
   'похожие (?:статьи|записи|новости)', '(?:читайте|смотрите) также', 'по теме', 'другие новости',
   '相关(?:文章|阅读|新闻|推荐|内容)', '推荐阅读', '延伸阅读', '热门文章', '関連記事', 'おすすめ記事',
+]);
+
+/** Labels that announce an advertisement slot; the ad itself is not in the dump. */
+export const AD_LABEL = line([
+  'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
+  'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
 ]);
 
 /** "Follow us", share bars and the like. */
