@@ -29,6 +29,16 @@ export const RELATED_HEADER = line([
   '相关(?:文章|阅读|新闻|推荐|内容)', '推荐阅读', '延伸阅读', '热门文章', '関連記事', 'おすすめ記事',
 ]);
 
+/**
+ * Lead-ins that news sites put before a link to another story, on the same
+ * line ("MIRA: <headline>", "Le puede interesar: <headline>"). Too short or
+ * common to stand alone as a list header, so they only count before a colon.
+ */
+export const INLINE_RELATED = line([
+  '(?:le |te )?puede(?:s)? interesar', 'puedes ver', 'lea', 'vea(?: también)?', 'mir[ae](?: también)?', 'más sobre [\\p{L} ]{1,30}',
+  'see also', 'siehe auch', 'voir aussi', 'zobacz', 'czytaj',
+]);
+
 /** Labels that announce an advertisement slot; the ad itself is not in the dump. */
 export const AD_LABEL = line([
   'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
