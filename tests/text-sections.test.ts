@@ -60,13 +60,13 @@ describe('lead paragraph in the section of the main text', () => {
   const meta = ['3 min read', 'Updated 10:42', 'Print edition'];
 
   it('keeps a lead that short lines cut off from the text within the same section', () => {
-    const fate = fates(dump([['Home', 'World', 'Politics'], ['Council Approves Budget', lead, ...meta, P1, P2, P3]]));
+    const fate = fates(dump([['Home', 'World', 'Politics'], [lead, 'Council Approves Budget', ...meta, P1, P2, P3]]));
     expect(fate[lead]).toBe('kept');
     expect(fate['Updated 10:42']).toMatch(/^boilerplate\//);
   });
 
   it('still removes the same paragraph when a section break separates it from the text', () => {
-    const fate = fates(dump([['Home', 'World', 'Politics'], ['Council Approves Budget', lead, ...meta], [P1, P2, P3]]));
+    const fate = fates(dump([['Home', 'World', 'Politics', lead], ['Council Approves Budget', ...meta, P1, P2, P3]]));
     expect(fate[lead]).toBe('boilerplate/outside-main');
   });
 });
@@ -83,5 +83,22 @@ describe('newsletter pitch', () => {
   it('keeps a sentence that only follows the prompt across a section break', () => {
     const fate = fates(dump([['Council Approves Budget', P1, P2], ['Sign up for our newsletter'], [pitch, P3, P1.replace('Tuesday', 'Monday')]]));
     expect(fate[pitch]).toBe('kept');
+  });
+});
+
+describe('title that opens a section', () => {
+  const meta = ['Jane Doe', '3 min read', 'Print edition'];
+
+  it('is the title, not the last headline-like line before the text', () => {
+    const c = clean(dump([['Home', 'World', 'Politics'], ['Council Approves Budget', ...meta, P1, P2, P3]]));
+    expect(c.sidecar.meta.title).toBe('Council Approves Budget');
+    const fate = Object.fromEntries(c.sidecar.blocks.map((b) => [b.text, b.kept ? 'kept' : `${b.stage}/${b.rule}`]));
+    expect(fate['Print edition']).toMatch(/^boilerplate\//);
+    expect(fate['Council Approves Budget']).toBe('kept');
+  });
+
+  it('without sections, the last headline-like line is still taken', () => {
+    const c = clean(['Home', 'World', 'Politics', 'Council Approves Budget', ...meta, P1, P2, P3].join('\n\n'));
+    expect(c.sidecar.meta.title).toBe('Print edition');
   });
 });

@@ -13,6 +13,8 @@ export interface Item {
   sentence: boolean;
   /** Section of the dump the block sits in (see sections.ts); null when the dump has none. */
   section: number | null;
+  /** First block of its section (false when the dump has no sections). */
+  sectionStart: boolean;
 }
 
 /** The kept blocks with their features. */
@@ -21,7 +23,8 @@ export function itemsOf(blocks: readonly Block[], stopwords: ReadonlySet<string>
     .filter((block) => !block.removed)
     .map((block) => {
       const f = textFeatures(block.text, stopwords);
-      return { block, f, prose: isProse(f), headline: isHeadlineLike(f), sentence: f.words >= 8 && f.stopDensity >= 0.2, section: sections?.[block.i] ?? null };
+      return { block, f, prose: isProse(f), headline: isHeadlineLike(f), sentence: f.words >= 8 && f.stopDensity >= 0.2, section: sections?.[block.i] ?? null,
+        sectionStart: !!sections && (block.i === 0 || sections[block.i - 1] !== sections[block.i]) };
     });
 }
 

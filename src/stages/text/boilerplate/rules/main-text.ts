@@ -14,6 +14,9 @@ export interface MainTextOptions {
 /** How many blocks before the main text a byline or dateline may sit. */
 export const BYLINE_REACH = 8;
 
+/** How many blocks before the main text a title that opens a section may sit. */
+export const TITLE_REACH = 12;
+
 /** Default cost of a non-prose block inside the main text (see mainRun). */
 export const MAIN_TEXT_PENALTY = 100;
 
@@ -72,14 +75,22 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (it.f.words <= 14 && parseByline(it.block.text, ctx.lang)) bylines.add(k);
   }
 
-  let title = -1;
-  for (let k = first - 1; k >= 0; k--) {
+  const titleLike = (k: number): boolean => {
     const it = items[k]!;
-    if (it.headline && !bylines.has(k) && it.f.digits < 0.15 && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6)) {
+    return it.headline && !bylines.has(k) && it.f.digits < 0.15 && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6);
+  };
+  // In a dump with sections the title opens one (the heading element ends
+  // the container before it); the short lines between it and the text
+  // ("4 min read", "Print", the author's name) do not. Else: the last
+  // title-like line before the text.
+  let title = -1;
+  for (let k = first - 1; k >= Math.max(0, first - TITLE_REACH); k--) {
+    if (items[k]!.sectionStart && titleLike(k)) {
       title = k;
       break;
     }
   }
+  for (let k = first - 1; k >= 0 && title < 0; k--) if (titleLike(k)) title = k;
   if (title >= 0) items[title]!.block.role = 'title';
   const titleText = title >= 0 ? comparable(items[title]!.block.text) : null;
 
