@@ -99,6 +99,11 @@ describe('boilerplate stage (text)', () => {
       'Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.': 'boilerplate/disclaimer',
       'All content is licensed under a Creative Commons Attribution 4.0 International License.': 'boilerplate/license',
       'Über den Autor': 'boilerplate/author-box',
+      'Save my name, email, and website in this browser for the next time I comment.': 'boilerplate/comments',
+      'Benachrichtige mich über neue Beiträge via E-Mail.': 'boilerplate/comments',
+      'If you enjoyed reading this post, please consider supporting our work.': 'boilerplate/reader-prompt',
+      'Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie uns mit einer Spende.': 'boilerplate/reader-prompt',
+      'This post contains affiliate links. We may earn a commission when you buy.': 'boilerplate/disclosure',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
@@ -120,6 +125,8 @@ describe('boilerplate stage (text)', () => {
   it('keeps an article sentence that only mentions such words', () => {
     const sentence = 'The council said the photo archive and the newsletter would both be funded next year, after a long debate about costs.';
     expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');
+    const enjoyed = 'If you enjoyed the festival last year, the mayor said, the new programme will be even bigger and longer.';
+    expect(removed(['Budget Approved', P1, enjoyed, P2, P3])[enjoyed]).toBe('kept');
   });
 
   it('can turn a rule family off from the pipeline', async () => {

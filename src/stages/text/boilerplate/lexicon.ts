@@ -123,6 +123,24 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
       /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|leave a (?:comment|reply)|schreib(?:e|en sie)? einen kommentar|hinterlasse einen kommentar|\d+ (?:antworten|responses|replies|kommentare|comments) (?:zu|to|on) |no responses? (?:yet|so far)|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
   },
   {
+    rule: 'comments',
+    reason: 'comment-form consent or moderation notice',
+    pattern:
+      /^(?:save my name, e-?mail|notify me of (?:new|follow-up)|meinen namen, (?:meine )?e-?mail|benachrichtige mich über|mit der nutzung dieses formulars|by using this form you agree|enregistrer mon nom, mon e-?mail|prévenez-moi de tous les nouveaux|guardar mi nombre, correo|recibir un email con los siguientes comentarios|(?:please )?log in (?:here )?to (?:leave|post) a comment|comments are moderated|we welcome reader comments|this site is protected by recaptcha)/iu,
+  },
+  {
+    rule: 'reader-prompt',
+    reason: 'the site asking the reader for support, a subscription or an app install',
+    pattern:
+      /^(?:if you (?:enjoyed|liked|like|enjoy|value)\b.{0,40}\b(?:consider|support|subscribe|donate)|(?:wenn|falls) (?:ihnen|dir) (?:unser|dieser|der) (?:artikel|beitrag|text)\b.{0,20}gefallen hat|(?:dir|ihnen) hat (?:der|dieser|unser) (?:artikel|beitrag) gefallen|gefällt (?:dir|ihnen) (?:unser|dieser|der)\b|unterstütze(?:n sie)? (?:uns|unsere arbeit|diese form)|support (?:our|independent) journalism|to (?:view|read|continue reading) the full (?:story|article)|subscribe (?:now )?(?:to|for) (?:our|the)\b|(?:for|get) the latest\b.{0,60}\b(?:download|app|apps)\b|lust auf mehr\?|(?:abonnez-vous|inscrivez-vous) pour lire la suite|cet article est réservé aux abonnés|suscríbete para (?:leer|seguir leyendo))/iu,
+  },
+  {
+    rule: 'disclosure',
+    reason: 'advertising or affiliate disclosure of the site',
+    pattern:
+      /^(?:this (?:post|article|page) (?:contains|may contain) (?:affiliate|references to products)|advertising disclosure|\*?(?:werbung|anzeige)\.\s|bei den (?:mit \S+ markierten )?(?:verlinkungen|links) handelt es sich um affiliate|\S+ is supported by (?:its|our) (?:audience|readers)\.? when you buy)/iu,
+  },
+  {
     rule: 'newsletter',
     reason: 'newsletter or subscription pitch',
     pattern:
