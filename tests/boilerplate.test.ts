@@ -25,6 +25,15 @@ describe('boilerplate stage (text)', () => {
     expect(fate).toMatchObject({ [bio]: 'kept', Privacy: expect.stringMatching(/^boilerplate\//), Contact: expect.stringMatching(/^boilerplate\//) });
   });
 
+  it('a later run of prose joins the main text, unless something that ends an article lies between', () => {
+    const later = 'The mayor also promised a second debate on housing, to be held in the town hall before the end of the year.';
+    const joined = removed(['Budget Approved', P1, P2, P3, 'Next steps', 'Schools', 'Roads', 'Parks', later]);
+    expect(joined[later]).toBe('kept');
+    const comment = removed(['Budget Approved', P1, P2, P3, 'Leave a Reply', 'Name *', 'Email *', 'Jane Doe', 'May 12, 2024 at 9:14 am', 'Paul Miller', 'May 13, 2024 at 7:02 pm', later]);
+    expect(comment['Leave a Reply']).toBe('boilerplate/comments');
+    expect(comment[later]).toBe('boilerplate/outside-main');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

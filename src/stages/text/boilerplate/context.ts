@@ -1,4 +1,4 @@
-import type { Block } from '../../../model/block.js';
+import type { Block, Removal } from '../../../model/block.js';
 import { removeBlock, sourceText, type UnboilFile } from '../../../model/document.js';
 import { sectionsOf } from './sections.js';
 import { isHeadlineLike, isProse, textFeatures, type TextFeatures } from '../../../text/features.js';
@@ -43,6 +43,16 @@ export class RuleContext {
 
   remove(item: Item, rule: string, reason: string): void {
     removeBlock(this.file, item.block, { stage: 'boilerplate', rule, reason });
+  }
+
+  /** What the rules so far removed between two blocks (exclusive), in order. */
+  removedBetween(a: Block, b: Block): Removal[] {
+    const out: Removal[] = [];
+    for (let i = a.i + 1; i < b.i; i++) {
+      const removed = this.file.data.blocks[i]?.removed;
+      if (removed?.stage === 'boilerplate') out.push(removed);
+    }
+    return out;
   }
 
   /** The items still kept, in order. */

@@ -29,7 +29,7 @@ export const MAIN_TEXT_PENALTY = 100;
  * it, with what lies between. Returns [first, last] indexes into `items`,
  * or null when the document has no prose at all.
  */
-export function mainRun(items: Item[], shortPenalty: number, partShare = 1): [number, number] | null {
+export function mainRun(items: Item[], shortPenalty: number, partShare = 1, endsArticle?: (from: number, to: number) => boolean): [number, number] | null {
   const runs: Array<{ start: number; end: number; score: number }> = [];
   let start = 0;
   let score = 0;
@@ -48,9 +48,21 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1): [nu
   });
   const best = Math.max(0, ...runs.map((r) => r.score));
   if (!best) return null;
+  const top = runs.find((r) => r.score === best)!;
   const parts = runs.filter((r) => r.score > 0 && r.score >= best * partShare);
-  return [Math.min(...parts.map((r) => r.start)), Math.max(...parts.map((r) => r.end))];
+  // A later run joins only while nothing that ends an article (comment
+  // form, related list, share bar…) lies between it and the text so far.
+  let end = top.end;
+  for (const part of parts) {
+    if (part.start <= top.end) continue;
+    if (endsArticle?.(end, part.start)) break;
+    end = part.end;
+  }
+  return [Math.min(...parts.filter((r) => r.start <= top.start).map((r) => r.start)), end];
 }
+
+/** Rules whose blocks close an article: text after them is another part of the page. */
+const ARTICLE_END = new Set(['related', 'comments', 'tags', 'author-box', 'post-meta', 'pagination', 'copyright', 'newsletter', 'reader-prompt', 'license', 'disclaimer', 'rating']);
 
 const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
@@ -64,7 +76,7 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const run = mainRun(items, options.shortPenalty, options.partShare);
+  const run = mainRun(items, options.shortPenalty, options.partShare, (from, to) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule)));
   if (!run) return;
   const [first, last] = run;
 
