@@ -89,6 +89,14 @@ describe('boilerplate stage (text)', () => {
     expect(fate[P1]).toBe('kept');
   });
 
+  it('removes the long explanation of a cookie banner, keeps an article paragraph about cookies', () => {
+    const notice = 'Unsere Website verwendet Cookies für verschiedene Zwecke, insbesondere zur Verbesserung ihrer Funktionsweise und Analyse. Wenn Sie weitersurfen, stimmen Sie der Verwendung zu.';
+    const article = 'The bakery on Main Street sold more than two thousand cookies during the festival, twice as many as last year.';
+    const fate = removed([notice, 'Budget Approved', P1, article, P2, P3]);
+    expect(fate[notice]).toBe('boilerplate/cookie');
+    expect(fate[article]).toBe('kept');
+  });
+
   it('removes a "Site | Tagline" header and copyright lines', () => {
     const fate = removed(['Daily Courier | Local News Since 1901', 'Budget Approved', P1, P2, P3, '© 2024 Daily Courier. All rights reserved.']);
     expect(fate['Daily Courier | Local News Since 1901']).toBe('boilerplate/site-header');

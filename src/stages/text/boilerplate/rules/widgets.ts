@@ -19,6 +19,9 @@ export function isLanguageSwitcher(text: string): boolean {
   });
 }
 
+/** What a cookie notice talks about besides cookies: the site, the browser, consent. */
+const COOKIE_CONTEXT = /\b(?:website|webseite|web-?site|site|seite|sitio|strona|browser|navegador|navigateur|zustimmung|einwilligung|consent|akzeptier|accept|acept|zgod)/iu;
+
 const short = (item: Item, words = 8) => item.f.words <= words && !item.prose;
 
 /** Single-line widgets recognised by shape and a small multilingual lexicon. */
@@ -33,6 +36,9 @@ export function widgetLines(ctx: RuleContext): void {
     } else if (short(item, 5) && LEGAL.test(text)) ctx.remove(item, 'legal', 'link to a legal or contact page');
     else if (item.f.words <= 40 && COOKIE.test(text) && (item.f.words <= 12 || /\b(?:accept|use|akzeptieren|accepter|aceptar)\b/i.test(text))) {
       ctx.remove(item, 'cookie', 'cookie or consent prompt');
+    } else if (item.f.words <= 120 && /\bcookies?\b/iu.test(text) && COOKIE_CONTEXT.test(text)) {
+      // The banner's explanation: cookies on "this website", in "your browser", with "consent".
+      ctx.remove(item, 'cookie', 'cookie notice of the site');
     } else if (item.f.words <= 25 && NEWSLETTER.test(text) && !item.prose) ctx.remove(item, 'newsletter', 'newsletter or subscription prompt');
     else if (short(item, 30) && item.f.separators >= 2 && !item.f.endsSentence) ctx.remove(item, 'menu', 'items separated by | or »: a menu or breadcrumb');
   }
