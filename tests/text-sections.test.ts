@@ -49,6 +49,13 @@ describe('link-section rule', () => {
     expect(fate['* Roads']).toBe('kept');
   });
 
+  it('keeps a section of listed data: quantities or "Label: value" lines', () => {
+    const ingredients = ['Zutaten', '200 g Mehl', '2 Eier', '1 Prise Salz'];
+    const facts = ['Termin: 12. Mai', 'Ort: Rathaus, Saal B', 'Eintritt: frei'];
+    const fate = fates(dump([['Council Approves Budget', P1, P2], ingredients, facts, [P3, P1.replace('Tuesday', 'Monday')]]));
+    for (const line of [...ingredients, ...facts]) expect(fate[line], line).toBe('kept');
+  });
+
   it('does nothing in a dump without sections', () => {
     const fate = fates(['Council Approves Budget', P1, P2, 'Unsere Partner', '* Stadtwerke Nord', P3, P1.replace('Tuesday', 'Monday')].join('\n\n'));
     expect(fate['Unsere Partner']).toBe('kept');

@@ -64,6 +64,9 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
 /** Rules whose blocks close an article: text after them is another part of the page. */
 const ARTICLE_END = new Set(['related', 'comments', 'tags', 'author-box', 'post-meta', 'pagination', 'copyright', 'newsletter', 'reader-prompt', 'license', 'disclaimer', 'rating']);
 
+/** A line of listed data: a number (quantity, size, date) or a "Label: value" pair. */
+const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
+
 const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
 
@@ -166,6 +169,8 @@ export function linkSections(ctx: RuleContext, items: Item[], first: number, las
     if (it.prose || it.section === null || it.block.removed) continue;
     const section = bySection.get(it.section)!;
     if (section.length < 2 || section.some((s) => s.prose)) continue;
+    // Data the article lists (ingredients, specifications, "Key: value" facts) has quantities or labels on most lines; links have neither.
+    if (section.filter((s) => DATA_LINE.test(s.block.text)).length * 2 >= section.length) continue;
     ctx.remove(it, 'link-section', `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
   }
 }
