@@ -46,7 +46,7 @@ describe('boilerplate stage (text)', () => {
   });
 
   it('removes a related-content header and the headlines under it, in several languages', () => {
-    for (const header of ['Related Posts', 'More on this topic', 'Lesen Sie auch', 'À lire aussi', 'Artículos relacionados']) {
+    for (const header of ['Related Posts', 'More on this topic', 'Lesen Sie auch', 'À lire aussi', 'Artículos relacionados', 'Dans la même rubrique', 'Verwandte Themenbereiche', 'Die meistgelesenen Artikel', 'Lo más leído', 'Keep Reading']) {
       const fate = removed(['Budget Approved', P1, P2, P3, header, 'Mayor Opens New Bridge', 'School Reform Delayed Again']);
       expect(fate[header], header).toBe('boilerplate/related');
       expect(fate['Mayor Opens New Bridge'], header).toBe('boilerplate/related');
