@@ -62,6 +62,12 @@ describe('boilerplate stage (text)', () => {
     expect(fate[sentence]).toBe('kept');
   });
 
+  it('removes interface labels (print, log in, show all, close), keeps a heading that starts with such a word', () => {
+    const fate = removed(['Budget Approved', P1, 'Drucken', P2, 'Jetzt registrieren', 'Next Steps for the Council', P3, 'Show all', 'Schließen']);
+    for (const line of ['Drucken', 'Jetzt registrieren', 'Show all', 'Schließen']) expect(fate[line], line).toBe('boilerplate/ui-label');
+    expect(fate['Next Steps for the Council']).toBe('kept');
+  });
+
   it('removes advertisement labels', () => {
     const fate = removed(['Budget Approved', P1, 'Advertisement', P2, 'Anzeige', P3, 'Reklama']);
     expect(fate).toMatchObject({ Advertisement: 'boilerplate/advertisement', Anzeige: 'boilerplate/advertisement', Reklama: 'boilerplate/advertisement' });

@@ -50,6 +50,19 @@ export const AD_LABEL = line([
   'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
 ]);
 
+/**
+ * Labels of buttons and links of the page's interface: print, log in, show
+ * all, close. English "close" is left out: runs of such lines are the menu
+ * rule's (the seeds' "close" lines are menu entries of the site's header).
+ */
+export const UI_ACTION = line([
+  'drucken', 'print', 'imprimer', 'imprimir', 'drukuj', '(?:als )?pdf (?:herunterladen|download)', 'download(?: as)? pdf',
+  '(?:(?:jetzt|kostenlos|hier) )*(?:einloggen|anmelden|registrieren|login|log in|sign in|register|se connecter|s\'inscrire|iniciar sesión|registrarse|zaloguj się|zarejestruj się)',
+  'zum shop', '(?:alle|mehr) anzeigen', 'show (?:all|more)', 'view all', 'load more', 'mehr laden', 'voir (?:tout|plus)', 'ver (?:todo|todos|más)', 'zobacz wszystkie',
+  'weiter', 'zurück', 'back', 'next', 'kommentieren(?: sie)?', 'commenter', 'externer inhalt', 'bild (?:anzeigen|schließen|vergrößern)(?: bild (?:anzeigen|schließen))?',
+  'schließen', 'cerrar', 'fermer', 'zamknij',
+]);
+
 /** "Follow us", share bars and the like. */
 export const SOCIAL = line([
   'follow us(?: on)?', 'find us on', 'join us on', 'connect with us', 'like us on [\\p{L}]+', 'share(?: (?:this|on|via|it))?(?: (?:article|post|story|page))?',

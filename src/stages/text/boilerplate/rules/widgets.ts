@@ -1,7 +1,7 @@
 import { iso6393 } from 'iso-639-3';
 import type { Item, RuleContext } from '../context.js';
 import {
-  AD_LABEL, COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, NOTICE, SOCIAL, TAGS_HEADER,
+  AD_LABEL, COMMENT_HEADER, UI_ACTION, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, NOTICE, SOCIAL, TAGS_HEADER,
 } from '../lexicon.js';
 
 const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
@@ -31,6 +31,7 @@ export function widgetLines(ctx: RuleContext): void {
     if (short(item, 12) && isLanguageSwitcher(text)) ctx.remove(item, 'language-switcher', 'line of language codes or names');
     else if (short(item) && SOCIAL.test(text)) ctx.remove(item, 'social', 'social-media prompt or share bar');
     else if (short(item, 4) && AD_LABEL.test(text)) ctx.remove(item, 'advertisement', 'label of an advertisement slot');
+    else if (short(item, 6) && UI_ACTION.test(text)) ctx.remove(item, 'ui-label', 'button or link of the page interface (print, log in, show all, close)');
     else if (item.f.words <= 30 && COPYRIGHT.test(text) && (!item.f.endsSentence || /©|\(c\)/i.test(text) || item.f.words <= 12)) {
       ctx.remove(item, 'copyright', 'copyright or rights notice');
     } else if (short(item, 5) && LEGAL.test(text)) ctx.remove(item, 'legal', 'link to a legal or contact page');
