@@ -25,6 +25,15 @@ describe('boilerplate stage (text)', () => {
     expect(fate).toMatchObject({ [bio]: 'kept', Privacy: expect.stringMatching(/^boilerplate\//), Contact: expect.stringMatching(/^boilerplate\//) });
   });
 
+  it('a later run of prose joins the main text, unless something that ends an article lies between', () => {
+    const later = 'The mayor also promised a second debate on housing, to be held in the town hall before the end of the year.';
+    const joined = removed(['Budget Approved', P1, P2, P3, 'Next steps', 'Schools', 'Roads', 'Parks', later]);
+    expect(joined[later]).toBe('kept');
+    const comment = removed(['Budget Approved', P1, P2, P3, 'Leave a Reply', 'Name *', 'Email *', 'Jane Doe', 'May 12, 2024 at 9:14 am', 'Paul Miller', 'May 13, 2024 at 7:02 pm', later]);
+    expect(comment['Leave a Reply']).toBe('boilerplate/comments');
+    expect(comment[later]).toBe('boilerplate/outside-main');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');
@@ -37,12 +46,31 @@ describe('boilerplate stage (text)', () => {
   });
 
   it('removes a related-content header and the headlines under it, in several languages', () => {
-    for (const header of ['Related Posts', 'More on this topic', 'Lesen Sie auch', 'À lire aussi', 'Artículos relacionados']) {
+    for (const header of ['Related Posts', 'More on this topic', 'Lesen Sie auch', 'À lire aussi', 'Artículos relacionados', 'Dans la même rubrique', 'Verwandte Themenbereiche', 'Die meistgelesenen Artikel', 'Lo más leído', 'Keep Reading']) {
       const fate = removed(['Budget Approved', P1, P2, P3, header, 'Mayor Opens New Bridge', 'School Reform Delayed Again']);
       expect(fate[header], header).toBe('boilerplate/related');
       expect(fate['Mayor Opens New Bridge'], header).toBe('boilerplate/related');
       expect(fate['School Reform Delayed Again'], header).toBe('boilerplate/related');
     }
+  });
+
+  it('removes "read also: <headline>" lines, keeps a sentence with a colon', () => {
+    const links = ['Czytaj też: Wyścig zbrojeń ruszył z kopyta', 'À lire aussi » Le budget de la ville adopté', 'Related: Mayor Opens New Bridge', 'Lea también: El alcalde inaugura el puente', 'LE PUEDE INTERESAR: La ficha del alcalde en el tribunal', 'MIRA: Vecinos protestan frente al ayuntamiento'];
+    const sentence = 'Also important: the council will publish the full budget online next week for residents to read.';
+    const fate = removed(['Budget Approved', P1, links[0]!, P2, links[1]!, links[2]!, P3, links[3]!, sentence, ...links.slice(4)]);
+    for (const link of links) expect(fate[link], link).toBe('boilerplate/related');
+    expect(fate[sentence]).toBe('kept');
+  });
+
+  it('removes interface labels (print, log in, show all, close), keeps a heading that starts with such a word', () => {
+    const fate = removed(['Budget Approved', P1, 'Drucken', P2, 'Jetzt registrieren', 'Next Steps for the Council', P3, 'Show all', 'Schließen']);
+    for (const line of ['Drucken', 'Jetzt registrieren', 'Show all', 'Schließen']) expect(fate[line], line).toBe('boilerplate/ui-label');
+    expect(fate['Next Steps for the Council']).toBe('kept');
+  });
+
+  it('removes advertisement labels', () => {
+    const fate = removed(['Budget Approved', P1, 'Advertisement', P2, 'Anzeige', P3, 'Reklama']);
+    expect(fate).toMatchObject({ Advertisement: 'boilerplate/advertisement', Anzeige: 'boilerplate/advertisement', Reklama: 'boilerplate/advertisement' });
   });
 
   it('removes tag lists', () => {
@@ -67,6 +95,14 @@ describe('boilerplate stage (text)', () => {
     expect(fate[P1]).toBe('kept');
   });
 
+  it('removes the long explanation of a cookie banner, keeps an article paragraph about cookies', () => {
+    const notice = 'Unsere Website verwendet Cookies für verschiedene Zwecke, insbesondere zur Verbesserung ihrer Funktionsweise und Analyse. Wenn Sie weitersurfen, stimmen Sie der Verwendung zu.';
+    const article = 'The bakery on Main Street sold more than two thousand cookies during the festival, twice as many as last year.';
+    const fate = removed([notice, 'Budget Approved', P1, article, P2, P3]);
+    expect(fate[notice]).toBe('boilerplate/cookie');
+    expect(fate[article]).toBe('kept');
+  });
+
   it('removes a "Site | Tagline" header and copyright lines', () => {
     const fate = removed(['Daily Courier | Local News Since 1901', 'Budget Approved', P1, P2, P3, '© 2024 Daily Courier. All rights reserved.']);
     expect(fate['Daily Courier | Local News Since 1901']).toBe('boilerplate/site-header');
@@ -86,6 +122,11 @@ describe('boilerplate stage (text)', () => {
       'Trotz sorgfältiger inhaltlicher Kontrolle übernehmen wir keine Haftung für die Inhalte externer Links.': 'boilerplate/disclaimer',
       'All content is licensed under a Creative Commons Attribution 4.0 International License.': 'boilerplate/license',
       'Über den Autor': 'boilerplate/author-box',
+      'Save my name, email, and website in this browser for the next time I comment.': 'boilerplate/comments',
+      'Benachrichtige mich über neue Beiträge via E-Mail.': 'boilerplate/comments',
+      'If you enjoyed reading this post, please consider supporting our work.': 'boilerplate/reader-prompt',
+      'Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie uns mit einer Spende.': 'boilerplate/reader-prompt',
+      'This post contains affiliate links. We may earn a commission when you buy.': 'boilerplate/disclosure',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
@@ -93,13 +134,13 @@ describe('boilerplate stage (text)', () => {
 
   it("removes the site's calls to action, login prompts and text licences, in several languages", () => {
     const lines = {
-      'Follow The Courier on Twitter and Instagram @DailyCourier.': 'boilerplate/promo',
-      'For the latest stories and breaking news download the Courier apps for iOS and Android.': 'boilerplate/promo',
-      'If you enjoyed reading this post, would you consider supporting our work?': 'boilerplate/promo',
-      'Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unabhängigen Journalismus.': 'boilerplate/promo',
-      'Puede escribirnos a redaccion@example.org o seguir a Materia en Facebook.': 'boilerplate/promo',
-      'Zapraszamy też do subskrypcji tygodnika.': 'boilerplate/promo',
-      'Submit your letter to the editor via this form.': 'boilerplate/promo',
+      'Follow The Courier on Twitter and Instagram @DailyCourier.': 'boilerplate/reader-prompt',
+      'For the latest stories and breaking news download the Courier apps for iOS and Android.': 'boilerplate/reader-prompt',
+      'If you enjoyed reading this post, would you consider supporting our work?': 'boilerplate/reader-prompt',
+      'Wenn Ihnen unser Artikel gefallen hat: Unterstützen Sie unabhängigen Journalismus.': 'boilerplate/reader-prompt',
+      'Puede escribirnos a redaccion@example.org o seguir a Materia en Facebook.': 'boilerplate/reader-prompt',
+      'Zapraszamy też do subskrypcji tygodnika.': 'boilerplate/reader-prompt',
+      'Submit your letter to the editor via this form.': 'boilerplate/reader-prompt',
       'Sie sind aktuell nicht eingeloggt.': 'boilerplate/comments',
       'Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.': 'boilerplate/license',
       'Poprzedni artykuł': 'boilerplate/pagination',
@@ -108,8 +149,9 @@ describe('boilerplate stage (text)', () => {
       'Suggested citation: Doe, Jane: Budget Approved, Daily Courier, 2024.': 'boilerplate/citation',
       'Lesezeit: 4 Minuten': 'boilerplate/reading-time',
       'Wir respektieren deine Privatsphäre und laden externe Inhalte erst nach deiner Zustimmung.': 'boilerplate/consent',
-      'Jede Spende hilft den Menschen vor Ort!': 'boilerplate/promo',
+      'Jede Spende hilft den Menschen vor Ort!': 'boilerplate/reader-prompt',
       'JavaScript is disabled. For a better experience, please enable JavaScript in your browser.': 'boilerplate/no-javascript',
+      'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.': 'boilerplate/advertisement',
     };
     const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
     for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
@@ -120,9 +162,24 @@ describe('boilerplate stage (text)', () => {
     expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');
   });
 
+  it('removes image captions that end with a photo credit, keeps sentences naming a photographer', () => {
+    const captions = [
+      'Striking members of the union outside the town hall last year. Photograph: Jane Smith/Getty Images',
+      'Der Bürgermeister bei der Sitzung im Rathaus. Foto: Stadtarchiv/dpa',
+      'Le piquet de grève dans le hall de l’université / (C) Anne Martin',
+      '(Image credit: City Council)',
+    ];
+    const sentence = 'The photograph by Jane Smith won a regional prize and will be shown in the library until May.';
+    const fate = removed(['Budget Approved', P1, captions[0]!, P2, captions[1]!, captions[2]!, P3, captions[3]!, sentence]);
+    for (const caption of captions) expect(fate[caption], caption).toBe('boilerplate/caption');
+    expect(fate[sentence]).toBe('kept');
+  });
+
   it('keeps an article sentence that only mentions such words', () => {
     const sentence = 'The council said the photo archive and the newsletter would both be funded next year, after a long debate about costs.';
     expect(removed(['Budget Approved', P1, sentence, P2, P3])[sentence]).toBe('kept');
+    const enjoyed = 'If you enjoyed the festival last year, the mayor said, the new programme will be even bigger and longer.';
+    expect(removed(['Budget Approved', P1, enjoyed, P2, P3])[enjoyed]).toBe('kept');
   });
 
   it('can turn a rule family off from the pipeline', async () => {

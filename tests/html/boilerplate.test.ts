@@ -140,7 +140,7 @@ describe('html-boilerplate: selector categories', () => {
     );
     const result = cleanHtml(html);
     expect(blockWith(result, 'Czytaj też')).toMatchObject({ kept: false, rule: 'related' });
-    expect(blockWith(result, 'Follow The Gazette')).toMatchObject({ kept: false, rule: 'promo' });
+    expect(blockWith(result, 'Follow The Gazette')).toMatchObject({ kept: false, rule: 'reader-prompt' });
     expect(blockWith(result, 'Publicité')).toMatchObject({ kept: false, rule: 'ads' });
     expect(blockWith(result, 'nicht eingeloggt')).toMatchObject({ kept: false, rule: 'comments' });
     expect(blockWith(result, 'Meistgelesene Artikel')).toMatchObject({ kept: false, rule: 'related' });

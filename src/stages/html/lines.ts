@@ -1,3 +1,4 @@
+import { AD_LABEL_START } from '../text/boilerplate/lexicon.js';
 import type { Category } from './categories.js';
 
 /**
@@ -40,8 +41,6 @@ const MORE_HEADING = new RegExp(
 const CREDIT =
   /^[(\[]?\s*(?:(?:photo(?:graph)?|foto|bild|image|picture)s?\s+(?:by|von|de|par|di)\s|(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©))/iu;
 
-/** "Advertisement", "Anzeige", "Sponsored": ad labels. */
-const AD_LABEL = /^[\s\p{P}]*(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|publicidade|reklama|реклама|advertentie)(?![\p{L}\p{N}])/iu;
 
 /** "You must be logged in to post a comment", "Sie müssen sich anmelden um Kommentare zu schreiben". */
 const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;
@@ -54,7 +53,7 @@ export function lineCategory(text: string, words: number, heading: boolean): Cat
   // A section title, in a heading or in a short line that is no sentence ("Meistgelesene Artikel" in a <div>).
   if ((heading ? words <= 6 : words <= 4 && !/[.!?]$/.test(text)) && MORE_HEADING.test(text)) return 'related';
   if (words <= 12 && CREDIT.test(text)) return 'caption';
-  if (words <= 8 && AD_LABEL.test(text)) return 'ads';
+  if (words <= 8 && AD_LABEL_START.test(text)) return 'ads';
   return null;
 }
 

@@ -5,6 +5,8 @@ import type { DocumentStage } from '../../types.js';
 import { RuleContext, type Rule } from './context.js';
 import { glossaryBoxes } from './rules/glossary.js';
 import { aroundMainText, MAIN_TEXT_PENALTY } from './rules/main-text.js';
+import { imageCaptions } from './rules/captions.js';
+import { newsletterPitches } from './rules/newsletter-pitch.js';
 import { relatedLists } from './rules/related.js';
 import { commentForms, mediaTabs, noticeLines, tagLists, widgetLines } from './rules/widgets.js';
 
@@ -18,6 +20,9 @@ const RULES = {
   related: relatedLists,
   widgets: widgetLines,
   notices: noticeLines,
+  // After widgets and notices: both read what those removed or left.
+  captions: imageCaptions,
+  pitches: newsletterPitches,
 } satisfies Record<string, Rule>;
 
 const options = z

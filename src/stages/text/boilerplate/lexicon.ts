@@ -17,16 +17,53 @@ export const RELATED_HEADER = line([
   'most (?:read|viewed|popular|shared|commented)', 'latest (?:news|posts|articles|stories)', 'recent (?:posts|articles|news|stories)',
   'trending(?: now)?', "don'?t miss", 'in other news', 'what to read next', 'other (?:articles|stories|news)', 'previous(?: post| article)?',
   'next(?: post| article)?',
-  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen|nachrichten|meldungen|informationen)', 'mehr zum thema',
+  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen(?:bereiche)?|nachrichten|meldungen|informationen|news|storys|stories|rezepte|videos)', 'mehr zum thema',
+  'mehr (?:themen|zu [\\p{L}\\p{N} ]{1,30})', 'zum weiterlesen', 'noch mehr [\\p{L} ]{1,30}', 'entdecke (?:weitere|mehr) [\\p{L} ]{1,30}',
+  '(?:die )?meist(?:gelesen|geklickt|kommentiert|gesehen)en? (?:artikel|beiträge|news|nachrichten)(?: [\\p{L}./ ]{1,30})?',
+  '(?:neueste|letzte|beliebte|aktuelle) (?:artikel|beiträge|meldungen|nachrichten|kommentare|news)', 'highlights aus [\\p{L} ]{1,30}',
+  'dans la même rubrique', 'les plus (?:lus|partagés|commentés)', 'derniers articles', 'lo más (?:leído|visto)', 'más (?:leídas|leídos|vistas|vistos)', 'últimas noticias',
+  'keep reading', 'top stories', "editor'?s'? picks",
   'das könnte (?:sie|dich) auch interessieren', 'auch interessant', 'lesen sie (?:auch|mehr)', 'meistgelesen(?:e)?',
   'articles? (?:similaires|liés|connexes|récents)', '(?:à )?lire aussi', 'sur le même (?:sujet|thème)', 'voir aussi',
   'vous aimerez (?:aussi|également)', 'les plus lus',
-  '(?:artículos|entradas|noticias|publicaciones) (?:relacionad[oa]s|recientes)', 'te puede interesar', 'lee (?:también|más)', 'ver (?:también|más)',
+  '(?:artículos|entradas|noticias|publicaciones) (?:relacionad[oa]s|recientes)', 'te puede interesar', 'le[ae] (?:también|más)', 'ver (?:también|más)',
   'articoli correlati', 'leggi anche', 'potrebbe interessarti', 'artigos relacionados', 'leia também', 'veja também',
   'gerelateerde (?:artikelen|berichten)', 'lees ook', 'meer over dit onderwerp',
-  'podobne (?:artykuły|wpisy|posty)', '(?:czytaj|zobacz) (?:też|także|również)', 'powiązane(?: artykuły| wpisy)?', 'najczęściej czytane',
+  'podobne (?:artykuły|wpisy|posty)', '(?:czytaj|zobacz) (?:też|także|również)', 'dowiedz się więcej', 'polecamy', 'powiązane(?: artykuły| wpisy)?', 'najczęściej czytane',
   'похожие (?:статьи|записи|новости)', '(?:читайте|смотрите) также', 'по теме', 'другие новости',
   '相关(?:文章|阅读|新闻|推荐|内容)', '推荐阅读', '延伸阅读', '热门文章', '関連記事', 'おすすめ記事',
+]);
+
+/**
+ * Lead-ins that news sites put before a link to another story, on the same
+ * line ("MIRA: <headline>", "Le puede interesar: <headline>"). Too short or
+ * common to stand alone as a list header, so they only count before a colon.
+ */
+export const INLINE_RELATED = line([
+  '(?:le |te )?puede(?:s)? interesar', 'puedes ver', 'lea', 'vea(?: también)?', 'mir[ae](?: también)?', 'más sobre [\\p{L} ]{1,30}',
+  'see also', 'siehe auch', 'voir aussi', 'zobacz', 'czytaj',
+]);
+
+const AD_WORDS = [
+  'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
+  'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
+];
+/** Labels that announce an advertisement slot; the ad itself is not in the dump. */
+export const AD_LABEL = line(AD_WORDS);
+/** The same label opening a short line ("ANZEIGE – Heute mal ausgehen?"): HTML keeps the ad's text in the label's block. */
+export const AD_LABEL_START = new RegExp(`^[\\s\\p{P}]*(?:${AD_WORDS.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+/**
+ * Labels of buttons and links of the page's interface: print, log in, show
+ * all, close. English "close" is left out: runs of such lines are the menu
+ * rule's (the seeds' "close" lines are menu entries of the site's header).
+ */
+export const UI_ACTION = line([
+  'drucken', 'print', 'imprimer', 'imprimir', 'drukuj', '(?:als )?pdf (?:herunterladen|download)', 'download(?: as)? pdf',
+  '(?:(?:jetzt|kostenlos|hier) )*(?:einloggen|anmelden|registrieren|login|log in|sign in|register|se connecter|s\'inscrire|iniciar sesión|registrarse|zaloguj się|zarejestruj się)',
+  'zum shop', '(?:alle|mehr) anzeigen', 'show (?:all|more)', 'view all', 'load more', 'mehr laden', 'voir (?:tout|plus)', 'ver (?:todo|todos|más)', 'zobacz wszystkie',
+  'weiter', 'zurück', 'back', 'next', 'kommentieren(?: sie)?', 'commenter', 'externer inhalt', 'bild (?:anzeigen|schließen|vergrößern)(?: bild (?:anzeigen|schließen))?',
+  'schließen', 'cerrar', 'fermer', 'zamknij',
 ]);
 
 /** "Follow us", share bars and the like. */
@@ -81,6 +118,14 @@ export const LEGAL = line([
   '联系我们', '隐私政策', '免责声明'
 ]);
 
+/**
+ * A photo credit closing a caption: "Foto: dpa", "Photograph: Getty Images",
+ * "(Image credit: …)", "© Name", "(C) Name", "Photograph by …". The credit is
+ * short and has no sentence punctuation of its own.
+ */
+export const CAPTION_CREDIT =
+  /(?:\b(?:bild|foto|fotos|photo|photos|image|credit|crédit|photograph|imagen|zdjęcie|fot)(?:\s*by)?\s*[:©]\s*|©\s*|\((?:c|©)\)\s*|\bphotograph(?:ed)? by\s+)[^.!?:]{1,60}\)?$/iu;
+
 export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
 export const NEWSLETTER =
   /\bnewsletter\b|\bsubscribe\b|\bsign up\b|abonnieren|s'abonner|abonnez-vous|inscrivez-vous|suscr[ií]bete|iscriviti|assine|aboneer|zapisz się|подпишитесь|订阅/iu;
@@ -100,6 +145,53 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
     reason: 'comment-form notice or comment counter',
     pattern:
       /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|leave a (?:comment|reply)|schreib(?:e|en sie)? einen kommentar|hinterlasse einen kommentar|\d+ (?:antworten|responses|replies|kommentare|comments) (?:zu|to|on) |no responses? (?:yet|so far)|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
+  },
+  {
+    rule: 'comments',
+    reason: 'comment-form consent, moderation or login notice',
+    pattern:
+      /^(?:save my name, e-?mail|notify me of (?:new|follow-up)|meinen namen, (?:meine )?e-?mail|benachrichtige mich über|mit der nutzung dieses formulars|by using this form you agree|enregistrer mon nom, mon e-?mail|prévenez-moi de tous les nouveaux|guardar mi nombre, correo|recibir un email con los siguientes comentarios|(?:please )?(?:log|sign) in (?:here )?to (?:leave a comment|post a comment|comment|reply)|you must be logged in|comments are moderated|we welcome reader comments|this site is protected by recaptcha|bitte registrieren sie sich|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|diskutieren sie mit\b|melden sie sich an,? (?:um|und) )/iu,
+  },
+  {
+    rule: 'reader-prompt',
+    reason: 'the site asking the reader to follow it, support, join or subscribe, donate, get its app or write to it',
+    pattern: new RegExp(
+      '^[\\s\\p{P}]*(?:' +
+        [
+          // Follow us / the site on a network.
+          `(?:follow|like|join) (?:us|the [\\p{L}' ]{1,30}|[\\p{Lu}][\\p{L}.']*(?: [\\p{Lu}][\\p{L}.']*){0,3}) on ${NETWORK}`,
+          `(?:folgen sie|folge|folgt) (?:uns|[\\p{L}. ]{1,30}) auf ${NETWORK}`, `(?:suivez|retrouvez)[- ]nous sur`, `(?:síguenos|sígue(?:nos)?|siga(?:-nos)?) en`,
+          `(?:puede|puedes|podéis) (?:escribirnos|seguirnos|seguir a [\\p{L} ]{1,30} en)`, 'obserwuj nas',
+          // Support, membership, donations.
+          'if you (?:enjoyed|liked|like|enjoy|value|appreciate)\\b[^.!?]{0,80}\\b(?:consider|support|subscri|donat|contribut)',
+          '(?:please )?(?:consider )?support(?:ing)? (?:our|independent|quality) (?:work|journalism|reporting)', '(?:become|join as) a (?:member|subscriber|supporter|patron)\\b',
+          '(?:wenn|falls) (?:ihnen|dir|euch) (?:unser|dieser|der|die(?:ser)?) (?:artikel|beitrag|text|podcast|inhalt)\\b.{0,20}gefallen hat',
+          '(?:dir|ihnen) hat (?:der|dieser|unser) (?:artikel|beitrag) gefallen', 'gefällt (?:dir|ihnen) (?:unser|dieser|der)\\b',
+          'unterstütze(?:n sie)? (?:uns|unsere[nm]?|diese form|den|die|unabhängigen)', 'werden sie (?:mitglied|abonnent|förder)', 'lust auf mehr\\?',
+          '(?:suscríbete|hazte (?:socio|suscriptor|miembro)|apóyanos|apoya (?:nuestro|el) periodismo)', '(?:soutenez|abonnez-vous|inscrivez-vous pour lire la suite|devenez (?:membre|abonné))',
+          'jetzt spenden', 'spenden sie (?:jetzt|hier|online)', 'jede (?:kleine )?spende hilft', 'donate (?:now|today)', 'make a donation', 'faites un don',
+          'haz (?:un|tu) donativo', 'dona ahora', 'przekaż darowiznę', 'wesprzyj nas',
+          // Subscriptions and paywalls.
+          'subscribe (?:now )?(?:to|for) (?:our|the)\\b', 'already a subscriber\\b', "if you(?:'|’)re (?:seeing this message|already a subscriber)",
+          'to (?:view|read|continue reading|see) (?:the full (?:story|article)|(?:this|the rest|the whole)[^.!?]{0,40}\\b(?:subscribe|log in|sign in|register))',
+          'cet article est réservé aux abonnés', 'jetzt (?:abonnieren|abo|gratis testen|kostenlos testen|mitglied werden)\\b',
+          'die aktuelle ausgabe [^.!?]{0,60}\\b(?:erhältlich|kiosk|abo|e-paper)', 'zapraszamy (?:też |również )?do (?:subskrypcji|obserwowania|śledzenia)',
+          // The app, the latest news by e-mail or phone.
+          '(?:download|get|install) (?:the|our) (?:[\\p{L}\\p{N}.\'’-]+ ){0,4}apps?\\b', '(?:for|get) the latest [^.!?]{0,60}\\b(?:download|follow|subscribe|sign up|apps?|phone|inbox|e-?mail)\\b',
+          'never miss (?:a|an|the|our)\\b', '(?:laden sie|lade dir|hol(?:en sie)? (?:dir|sich)) (?:jetzt )?(?:die|unsere) (?:[\\p{L}-]+ ){0,3}app\\b',
+          '(?:téléchargez|installez) (?:notre|l.)\\s?application', '(?:descarga|descargue) (?:nuestra|la) app',
+          // Letters to the editor.
+          '(?:submit|send|write) (?:a|your|us a) letters? to the editor', "we (?:want|would love|(?:'|’)d love) to hear (?:what you think|from you)",
+        ].join('|') +
+        ')',
+      'iu',
+    ),
+  },
+  {
+    rule: 'disclosure',
+    reason: 'advertising or affiliate disclosure of the site',
+    pattern:
+      /^(?:this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products)|advertising disclosure|\*?(?:werbung|anzeige)\.\s|bei den (?:mit \S+ markierten )?(?:verlinkungen|links) handelt es sich um affiliate|\S+ is supported by (?:its|our) (?:audience|readers)\.? when you buy|we may (?:receive|earn) (?:a )?(?:compensation|commission))/iu,
   },
   {
     rule: 'newsletter',
@@ -135,9 +227,9 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   },
   {
     rule: 'license',
-    reason: 'licence or reuse notice of the site',
+    reason: 'licence or reuse notice of the site or the text',
     pattern:
-      /^(?:all content (?:on this (?:site|blog) )?is licensed|(?:this|the) (?:work|content|text)s? (?:on this (?:site|blog) )?(?:is|are) licensed|(?:die )?(?:inhalte|bilder|texte|fotos) (?:dieser|in diesem|auf diesem) (?:website|webseite|seite|blog)s? (?:sind|stehen) unter|sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)|sauf mention contraire|salvo que se indique lo contrario)/iu,
+      /^(?:all content (?:on this (?:site|blog) )?is licensed|(?:this|the) (?:work|content|text)s? (?:on this (?:site|blog) )?(?:is|are) licensed|(?:die )?(?:inhalte|bilder|texte|fotos) (?:dieser|in diesem|auf diesem) (?:website|webseite|seite|blog)s? (?:sind|stehen) unter|sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)|sauf mention contraire|salvo que se indique lo contrario|(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:article|work|text|post) is (?:published|licensed|available) under|licensed under (?:a )?creative commons)/iu,
   },
   {
     rule: 'disclaimer',
@@ -173,56 +265,9 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
     pattern: /^(?=.{0,120}\bjavascript\b)(?=.{0,120}(?:aktivier|enable|deaktiviert|disabled|turned off|activer|désactivé|activa|habilit|włącz|включите))/iu,
   },
   {
-    rule: 'promo',
-    reason: 'call to donate',
-    pattern: /^(?:jetzt spenden|spenden sie (?:jetzt|hier|online)|jede (?:kleine )?spende hilft|donate (?:now|today)|make a donation|faites un don|haz (?:un|tu) donativo|dona ahora|przekaż darowiznę|wesprzyj nas)\b/iu,
-  },
-  {
     rule: 'author-box',
     reason: 'author box header or link',
     pattern: /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu,
-  },
-  {
-    rule: 'promo',
-    reason: "the site's call to action: follow it, get its app, support or join it, write to it",
-    pattern: new RegExp(
-      '^[\\s\\p{P}]*(?:' +
-        [
-          // Follow us / the site on a network.
-          `(?:follow|like|join) (?:us|the [\\p{L}' ]{1,30}|[\\p{Lu}][\\p{L}.']*(?: [\\p{Lu}][\\p{L}.']*){0,3}) on ${NETWORK}`,
-          `(?:folgen sie|folge|folgt) (?:uns|[\\p{L}. ]{1,30}) auf ${NETWORK}`, `(?:suivez|retrouvez)[- ]nous sur`, `(?:síguenos|sígue(?:nos)?|siga(?:-nos)?) en`,
-          `(?:puede|puedes|podéis) (?:escribirnos|seguirnos|seguir a [\\p{L} ]{1,30} en)`, 'obserwuj nas',
-          // The app, the newsletter, the latest news by e-mail or phone.
-          '(?:download|get|install) (?:the|our) (?:[\\p{L}\\p{N}.\'’-]+ ){0,4}apps?\\b', 'get the latest [^.!?]{0,60}\\b(?:apps?|phone|inbox|e-?mail)\\b',
-          'for the latest [^.!?]{0,60}\\b(?:download|follow|subscribe|sign up)', 'never miss (?:a|an|the|our)\\b',
-          '(?:laden sie|lade dir|hol(?:en sie)? (?:dir|sich)) (?:jetzt )?(?:die|unsere) (?:[\\p{L}-]+ ){0,3}app\\b',
-          '(?:téléchargez|installez) (?:notre|l.)\\s?application', '(?:descarga|descargue) (?:nuestra|la) app',
-          // Support, membership, a subscription.
-          'if you (?:enjoyed|liked|value|appreciate)[^.!?]{0,80}\\b(?:support|donat|subscri|contribut)', '(?:please )?(?:consider )?support(?:ing)? (?:our|independent|quality) (?:work|journalism|reporting)',
-          '(?:become|join as) a (?:member|subscriber|supporter|patron)\\b', 'already a subscriber\\b', "if you(?:'|’)re (?:seeing this message|already a subscriber)",
-          'to (?:view|read|continue reading|see) (?:the full|this|the rest|the whole)[^.!?]{0,40}\\b(?:subscribe|log in|sign in|register)',
-          '(?:wenn|falls) (?:ihnen|dir|euch) (?:unser|dieser|der|die(?:ser)?) (?:artikel|beitrag|text|podcast|inhalt)[^.!?]{0,20} gefallen hat', 'unterstützen sie (?:uns|unsere|unseren|diese form|den|die|unabhängigen)',
-          'unterstütze (?:uns|unsere|unseren)', 'werden sie (?:mitglied|abonnent|förder)', 'jetzt (?:abonnieren|abo|gratis testen|kostenlos testen|mitglied werden)\\b',
-          'die aktuelle ausgabe [^.!?]{0,60}\\b(?:erhältlich|kiosk|abo|e-paper)', 'zapraszamy (?:też |również )?do (?:subskrypcji|obserwowania|śledzenia)',
-          '(?:suscríbete|hazte (?:socio|suscriptor|miembro)|apóyanos|apoya (?:nuestro|el) periodismo)', '(?:soutenez|abonnez-vous|devenez (?:membre|abonné))',
-          // Letters to the editor.
-          '(?:submit|send|write) (?:a|your|us a) letters? to the editor', "we (?:want|would love|(?:'|’)d love) to hear (?:what you think|from you)",
-          // Disclosures of paid links.
-          'advertising disclosure', 'this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products)', 'we may (?:receive|earn) (?:a )?(?:compensation|commission)',
-        ].join('|') +
-        ')',
-      'iu',
-    ),
-  },
-  {
-    rule: 'comments',
-    reason: 'login or registration prompt of the comment section',
-    pattern: /^(?:bitte registrieren sie sich|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|diskutieren sie mit\b|melden sie sich an,? (?:um|und) |you must be logged in|please (?:log|sign) in to (?:comment|reply|post))/iu,
-  },
-  {
-    rule: 'license',
-    reason: 'licence of the text',
-    pattern: /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:article|work|text|post) is (?:published|licensed|available) under|licensed under (?:a )?creative commons)/iu,
   },
   {
     rule: 'social',

@@ -14,6 +14,9 @@ export interface MainTextOptions {
 /** How many blocks before the main text a byline or dateline may sit. */
 export const BYLINE_REACH = 8;
 
+/** How many blocks before the main text a title that opens a section may sit. */
+export const TITLE_REACH = 12;
+
 /** Default cost of a non-prose block inside the main text (see mainRun). */
 export const MAIN_TEXT_PENALTY = 100;
 
@@ -26,7 +29,7 @@ export const MAIN_TEXT_PENALTY = 100;
  * it, with what lies between. Returns [first, last] indexes into `items`,
  * or null when the document has no prose at all.
  */
-export function mainRun(items: Item[], shortPenalty: number, partShare = 1): [number, number] | null {
+export function mainRun(items: Item[], shortPenalty: number, partShare = 1, endsArticle?: (from: number, to: number) => boolean): [number, number] | null {
   const runs: Array<{ start: number; end: number; score: number }> = [];
   let start = 0;
   let score = 0;
@@ -45,9 +48,24 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1): [nu
   });
   const best = Math.max(0, ...runs.map((r) => r.score));
   if (!best) return null;
+  const top = runs.find((r) => r.score === best)!;
   const parts = runs.filter((r) => r.score > 0 && r.score >= best * partShare);
-  return [Math.min(...parts.map((r) => r.start)), Math.max(...parts.map((r) => r.end))];
+  // A later run joins only while nothing that ends an article (comment
+  // form, related list, share bar…) lies between it and the text so far.
+  let end = top.end;
+  for (const part of parts) {
+    if (part.start <= top.end) continue;
+    if (endsArticle?.(end, part.start)) break;
+    end = part.end;
+  }
+  return [Math.min(...parts.filter((r) => r.start <= top.start).map((r) => r.start)), end];
 }
+
+/** Rules whose blocks close an article: text after them is another part of the page. */
+const ARTICLE_END = new Set(['related', 'comments', 'tags', 'author-box', 'post-meta', 'pagination', 'copyright', 'newsletter', 'reader-prompt', 'license', 'disclaimer', 'rating']);
+
+/** A line of listed data: a number (quantity, size, date) or a "Label: value" pair. */
+const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
 
 const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
@@ -61,7 +79,7 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const run = mainRun(items, options.shortPenalty, options.partShare);
+  const run = mainRun(items, options.shortPenalty, options.partShare, (from, to) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule)));
   if (!run) return;
   const [first, last] = run;
 
@@ -72,14 +90,22 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (it.f.words <= 14 && parseByline(it.block.text, ctx.lang)) bylines.add(k);
   }
 
-  let title = -1;
-  for (let k = first - 1; k >= 0; k--) {
+  const titleLike = (k: number): boolean => {
     const it = items[k]!;
-    if (it.headline && !bylines.has(k) && it.f.digits < 0.15 && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6)) {
+    return it.headline && !bylines.has(k) && it.f.digits < 0.15 && !DOMAIN.test(it.block.text) && !(SEPARATED.test(it.block.text) && k < first - 1 && it.f.words <= 6);
+  };
+  // In a dump with sections the title opens one (the heading element ends
+  // the container before it); the short lines between it and the text
+  // ("4 min read", "Print", the author's name) do not. Else: the last
+  // title-like line before the text.
+  let title = -1;
+  for (let k = first - 1; k >= Math.max(0, first - TITLE_REACH); k--) {
+    if (items[k]!.sectionStart && titleLike(k)) {
       title = k;
       break;
     }
   }
+  for (let k = first - 1; k >= 0 && title < 0; k--) if (titleLike(k)) title = k;
   if (title >= 0) items[title]!.block.role = 'title';
   const titleText = title >= 0 ? comparable(items[title]!.block.text) : null;
 
@@ -100,6 +126,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (bylines.has(k)) continue;
     if (k > title && title >= 0 && it.sentence) continue; // standfirst between title and text
     if (it.prose && options.keepOutsideProse) continue;
+    // A lead paragraph that an image or a byline cut off from the text, in the same section of the dump.
+    if (it.prose && it.section !== null && it.section === items[first]!.section) continue;
     if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
     else if (SEPARATED.test(it.block.text) && it.f.words <= 12 && !it.prose) {
       ctx.remove(it, 'site-header', 'site name and tagline line before the article title');
@@ -107,6 +135,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
     else ctx.remove(it, 'before-main', 'short non-sentence line before the article title');
   }
+
+  linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
@@ -118,5 +148,29 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph after the main text, separated from it by non-prose lines');
     else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
     else ctx.remove(it, 'after-main', 'short non-sentence line after the end of the article');
+  }
+}
+
+/**
+ * Inside the main text, a section of the dump (see sections.ts) made only of
+ * short non-prose lines is a box the page set into the article: a share bar,
+ * a category list, "Most popular" links. Headings are one-line sections and
+ * stay; a list that belongs to the text usually shares its section with the
+ * sentence that introduces it, so it stays too.
+ */
+export function linkSections(ctx: RuleContext, items: Item[], first: number, last: number): void {
+  const bySection = new Map<number, Item[]>();
+  for (const it of items) {
+    if (it.section === null) continue;
+    bySection.set(it.section, [...(bySection.get(it.section) ?? []), it]);
+  }
+  for (let k = first; k <= last; k++) {
+    const it = items[k]!;
+    if (it.prose || it.section === null || it.block.removed) continue;
+    const section = bySection.get(it.section)!;
+    if (section.length < 2 || section.some((s) => s.prose)) continue;
+    // Data the article lists (ingredients, specifications, "Key: value" facts) has quantities or labels on most lines; links have neither.
+    if (section.filter((s) => DATA_LINE.test(s.block.text)).length * 2 >= section.length) continue;
+    ctx.remove(it, 'link-section', `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
   }
 }

@@ -1,5 +1,8 @@
 import type { RuleContext } from '../context.js';
-import { RELATED_HEADER } from '../lexicon.js';
+import { INLINE_RELATED, RELATED_HEADER } from '../lexicon.js';
+
+/** "Read also: <headline>", "À lire aussi » <headline>": header and link on one line. */
+const INLINE = /^(.{3,40}?)\s*[:»›]\s*(\S.*)$/u;
 
 /**
  * "Related Posts", "More on this topic", "Lesen Sie auch"… and the list of
@@ -10,6 +13,11 @@ export function relatedLists(ctx: RuleContext): void {
   const items = ctx.kept();
   for (let k = 0; k < items.length; k++) {
     const header = items[k]!;
+    const inline = INLINE.exec(header.block.text);
+    if (inline && (RELATED_HEADER.test(inline[1]!) || INLINE_RELATED.test(inline[1]!)) && inline[2]!.split(/\s+/).length <= 25) {
+      ctx.remove(header, 'related', `related-content link: "${inline[1]}" and a headline on one line`);
+      continue;
+    }
     if (header.f.words > 8 || header.prose || !RELATED_HEADER.test(header.block.text)) continue;
     ctx.remove(header, 'related', 'related-content header');
     // The list is the run of non-prose blocks right under the header; a block

@@ -1,7 +1,8 @@
 import { iso6393 } from 'iso-639-3';
+import { isObfuscated } from '../../../../text/homoglyphs.js';
 import type { Item, RuleContext } from '../context.js';
 import {
-  COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, noticeOf, SOCIAL, TAGS_HEADER,
+  AD_LABEL, COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, noticeOf, SOCIAL, TAGS_HEADER, UI_ACTION,
 } from '../lexicon.js';
 
 const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
@@ -19,6 +20,9 @@ export function isLanguageSwitcher(text: string): boolean {
   });
 }
 
+/** What a cookie notice talks about besides cookies: the site, the browser, consent. */
+const COOKIE_CONTEXT = /\b(?:website|webseite|web-?site|site|seite|sitio|strona|browser|navegador|navigateur|zustimmung|einwilligung|consent|akzeptier|accept|acept|zgod)/iu;
+
 const short = (item: Item, words = 8) => item.f.words <= words && !item.prose;
 
 /** Single-line widgets recognised by shape and a small multilingual lexicon. */
@@ -27,11 +31,17 @@ export function widgetLines(ctx: RuleContext): void {
     const { text } = item.block;
     if (short(item, 12) && isLanguageSwitcher(text)) ctx.remove(item, 'language-switcher', 'line of language codes or names');
     else if (short(item) && SOCIAL.test(text)) ctx.remove(item, 'social', 'social-media prompt or share bar');
+    else if (short(item, 4) && AD_LABEL.test(text)) ctx.remove(item, 'advertisement', 'label of an advertisement slot');
+    else if (isObfuscated(text)) ctx.remove(item, 'advertisement', 'words written in mixed Latin and Cyrillic letters: an obfuscated ad');
+    else if (short(item, 6) && UI_ACTION.test(text)) ctx.remove(item, 'ui-label', 'button or link of the page interface (print, log in, show all, close)');
     else if (item.f.words <= 30 && COPYRIGHT.test(text) && (!item.f.endsSentence || /©|\(c\)/i.test(text) || item.f.words <= 12)) {
       ctx.remove(item, 'copyright', 'copyright or rights notice');
     } else if (short(item, 5) && LEGAL.test(text)) ctx.remove(item, 'legal', 'link to a legal or contact page');
     else if (item.f.words <= 40 && COOKIE.test(text) && (item.f.words <= 12 || /\b(?:accept|use|akzeptieren|accepter|aceptar)\b/i.test(text))) {
       ctx.remove(item, 'cookie', 'cookie or consent prompt');
+    } else if (item.f.words <= 120 && /\bcookies?\b/iu.test(text) && COOKIE_CONTEXT.test(text)) {
+      // The banner's explanation: cookies on "this website", in "your browser", with "consent".
+      ctx.remove(item, 'cookie', 'cookie notice of the site');
     } else if (item.f.words <= 25 && NEWSLETTER.test(text) && !item.prose) ctx.remove(item, 'newsletter', 'newsletter or subscription prompt');
     else if (short(item, 30) && item.f.separators >= 2 && !item.f.endsSentence) ctx.remove(item, 'menu', 'items separated by | or »: a menu or breadcrumb');
   }
