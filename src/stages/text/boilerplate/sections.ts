@@ -33,13 +33,9 @@ export function sectionsOf(source: string, blocks: readonly Block[]): number[] |
   };
   const out: number[] = [];
   let section = 0;
-  let breaks = 0;
   for (const block of blocks) {
-    if (block.i > 0 && (blankBefore.get(lineStart(block.span[0])) ?? 0) >= SECTION_BREAK) {
-      section++;
-      breaks++;
-    }
+    if (block.i > 0 && (blankBefore.get(lineStart(block.span[0])) ?? 0) >= SECTION_BREAK) section++;
     out[block.i] = section;
   }
-  return breaks ? out : null;
+  return section ? out : null;
 }
