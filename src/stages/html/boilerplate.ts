@@ -9,7 +9,7 @@ import { ancestors, getDom, ownTokens } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
-import { noticeOf } from '../text/boilerplate/lexicon.js';
+import { noticeOf } from '../../text/lexicon.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z

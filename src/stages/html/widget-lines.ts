@@ -8,13 +8,13 @@ import {
   NEWSLETTER,
   RELATED_HEADER,
   SOCIAL,
-} from '../text/boilerplate/lexicon.js';
+} from '../../text/lexicon.js';
 import type { Category } from './categories.js';
 
 /**
  * Short widget lines that the page did not wrap in a telling element ("Share
  * this", "Leave a comment", "Sign up for our newsletter"), by the multilingual
- * widget lexicon of the text stage (shared, read-only). One signal only: the
+ * widget lexicon (src/text/lexicon.ts). One signal only: the
  * caller applies it to short, non-prose blocks.
  */
 export function widgetCategory(text: string, words: number, prose: boolean): Category | null {

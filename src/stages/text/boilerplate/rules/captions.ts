@@ -1,5 +1,5 @@
 import type { RuleContext } from '../context.js';
-import { CAPTION_CREDIT } from '../lexicon.js';
+import { CAPTION_CREDIT } from '../../../../text/lexicon.js';
 
 /**
  * Image captions: a short block that ends with the photo credit ("… Foto:

@@ -1,8 +1,5 @@
 import type { RuleContext } from '../context.js';
-import { INLINE_RELATED, RELATED_HEADER } from '../lexicon.js';
-
-/** "Read also: <headline>", "À lire aussi » <headline>": header and link on one line. */
-const INLINE = /^(.{3,40}?)\s*[:»›]\s*(\S.*)$/u;
+import { RELATED_HEADER, relatedLeadIn } from '../../../../text/lexicon.js';
 
 /**
  * "Related Posts", "More on this topic", "Lesen Sie auch"… and the list of
@@ -13,9 +10,9 @@ export function relatedLists(ctx: RuleContext): void {
   const items = ctx.kept();
   for (let k = 0; k < items.length; k++) {
     const header = items[k]!;
-    const inline = INLINE.exec(header.block.text);
-    if (inline && (RELATED_HEADER.test(inline[1]!) || INLINE_RELATED.test(inline[1]!)) && inline[2]!.split(/\s+/).length <= 25) {
-      ctx.remove(header, 'related', `related-content link: "${inline[1]}" and a headline on one line`);
+    const leadIn = relatedLeadIn(header.block.text);
+    if (leadIn) {
+      ctx.remove(header, 'related', `related-content link: "${leadIn}" and a headline on one line`);
       continue;
     }
     if (header.f.words > 8 || header.prose || !RELATED_HEADER.test(header.block.text)) continue;

@@ -3,7 +3,7 @@ import { isObfuscated } from '../../../../text/homoglyphs.js';
 import type { Item, RuleContext } from '../context.js';
 import {
   AD_LABEL, COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, noticeOf, SOCIAL, TAGS_HEADER, UI_ACTION,
-} from '../lexicon.js';
+} from '../../../../text/lexicon.js';
 
 const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
 

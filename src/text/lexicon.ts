@@ -1,7 +1,9 @@
 /**
- * Small multilingual lexicon of widget words: one signal among others (the
- * rules also look at line length, punctuation and position), never a list of
- * exact strings. Patterns match a whole short line, case-insensitively.
+ * Small multilingual lexicon of widget words, shared by the text and HTML
+ * boilerplate stages: one signal among others (the rules also look at line
+ * length, punctuation, position and, for HTML, the DOM), never a list of
+ * exact strings. Most patterns match a whole short line, case-insensitively;
+ * NOTICE, AD_LABEL_START and relatedLeadIn read the start of a block.
  * Languages: English, German, French, Spanish, Italian, Portuguese, Dutch,
  * Polish, Russian, Chinese, Japanese (the languages of the evaluation corpus).
  */
@@ -17,12 +19,12 @@ export const RELATED_HEADER = line([
   'most (?:read|viewed|popular|shared|commented)', 'latest (?:news|posts|articles|stories)', 'recent (?:posts|articles|news|stories)',
   'trending(?: now)?', "don'?t miss", 'in other news', 'what to read next', 'other (?:articles|stories|news)', 'previous(?: post| article)?',
   'next(?: post| article)?',
-  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen(?:bereiche)?|nachrichten|meldungen|informationen|news|storys|stories|rezepte|videos)', 'mehr zum thema',
+  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen(?:bereiche)?|nachrichten|meldungen|informationen|news|storys|stories|rezepte|videos|tipps|tourentipps)', 'mehr zum thema(?: (?:auf|bei) [\\p{L}\\p{N}. ]{1,30})?',
   'mehr (?:themen|zu [\\p{L}\\p{N} ]{1,30})', 'zum weiterlesen', 'noch mehr [\\p{L} ]{1,30}', 'entdecke (?:weitere|mehr) [\\p{L} ]{1,30}',
-  '(?:die )?meist(?:gelesen|geklickt|kommentiert|gesehen)en? (?:artikel|beiträge|news|nachrichten)(?: [\\p{L}./ ]{1,30})?',
-  '(?:neueste|letzte|beliebte|aktuelle) (?:artikel|beiträge|meldungen|nachrichten|kommentare|news)', 'highlights aus [\\p{L} ]{1,30}',
-  'dans la même rubrique', 'les plus (?:lus|partagés|commentés)', 'derniers articles', 'lo más (?:leído|visto)', 'más (?:leídas|leídos|vistas|vistos)', 'últimas noticias',
-  'keep reading', 'top stories', "editor'?s'? picks",
+  '(?:die )?meist(?:gelesen|geklickt|kommentiert|diskutiert|gesehen)en? (?:artikel|beiträge|news|nachrichten)(?: [\\p{L}./ ]{1,30})?', 'viel gelesen(?: (?:in|im|auf) [\\p{L}. ]{1,30})?',
+  '(?:neueste|neuste|letzte|beliebte|aktuelle|aktuellste) (?:artikel|beiträge|meldungen|nachrichten|kommentare|news)', 'mehr (?:artikel|beiträge|kolumnen|news) (?:auf|von|aus|bei) [\\p{L}\\p{N}. ]{1,30}', 'auch auf [\\p{L}\\p{N}.-]{2,30}', 'highlights aus [\\p{L} ]{1,30}',
+  'dans la même rubrique', '(?:articles )?les plus (?:lus|partagés|commentés|populaires)', 'derniers articles', 'lo más (?:leído|visto)', 'más (?:leídas|leídos|vistas|vistos)', 'últimas noticias',
+  'keep reading', 'explore further', 'top stories', "editor'?s'? picks",
   'das könnte (?:sie|dich) auch interessieren', 'auch interessant', 'lesen sie (?:auch|mehr)', 'meistgelesen(?:e)?',
   'articles? (?:similaires|liés|connexes|récents)', '(?:à )?lire aussi', 'sur le même (?:sujet|thème)', 'voir aussi',
   'vous aimerez (?:aussi|également)', 'les plus lus',
@@ -48,6 +50,15 @@ const AD_WORDS = [
   'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
   'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
 ];
+/** "Read also: <headline>", "À lire aussi » <headline>": a related-content lead-in and a link on one line. */
+const LEAD_IN = /^(.{3,40}?)\s*[:：»›→]\s*(\S.*)$/u;
+
+/** The lead-in of a "Read also: <headline>" line, or null. */
+export function relatedLeadIn(text: string): string | null {
+  const m = LEAD_IN.exec(text);
+  return m && (RELATED_HEADER.test(m[1]!) || INLINE_RELATED.test(m[1]!)) && m[2]!.split(/\s+/).length <= 25 ? m[1]! : null;
+}
+
 /** Labels that announce an advertisement slot; the ad itself is not in the dump. */
 export const AD_LABEL = line(AD_WORDS);
 /** The same label opening a short line ("ANZEIGE – Heute mal ausgehen?"): HTML keeps the ad's text in the label's block. */
