@@ -136,7 +136,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
         continue;
       }
-      const line = lineCategory(block.text, info.f.words, block.kind === 'heading');
+      const line = lineCategory(block.text, info.f.words);
       if (line) {
         removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
         continue;

@@ -117,15 +117,15 @@ export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigati
 /** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
 const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
 
-/**
- * A paragraph or heading names only what it is by its class when that is a
- * pitch or a label ("newsletter-promo", "ad-disclosure", "social-title"):
- * words like "teaser", "more" or "header" on a <p> mark the article's own
- * standfirst or subtitle.
- */
 /** Classes of pay- and registration walls: around the article text behind them as often as around the pitch. */
 export const WALL = /paywall|regwall/;
 
+/**
+ * A paragraph or heading names only what it is by its class when that is a
+ * pitch, a label or a caption ("newsletter-promo", "ad-disclosure",
+ * "social-title", "media__caption"): words like "teaser", "more" or "header"
+ * on a <p> mark the article's own standfirst or subtitle.
+ */
 const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie', 'caption']);
 

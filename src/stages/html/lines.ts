@@ -1,4 +1,4 @@
-import { AD_LABEL_START, RELATED_HEADER, relatedLeadIn } from '../../text/lexicon.js';
+import { AD_LABEL_START, relatedLeadIn } from '../../text/lexicon.js';
 import type { Category } from './categories.js';
 
 /**
@@ -18,11 +18,11 @@ const CREDIT =
 const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;
 const LOGIN_WORD = /log(?:ged)?[ -]?in|sign[ -]?in|anmelden|angemeldet|eingeloggt|einloggen|registr|connecté|connectez|iniciar sesión|accedi|zaloguj|войдите/iu;
 
-export function lineCategory(text: string, words: number, heading: boolean): Category | null {
+export function lineCategory(text: string, words: number): Category | null {
   if (words > 25) return null;
   if (COMMENT_WORD.test(text) && LOGIN_WORD.test(text)) return 'comments';
-  // "Read also: <headline>", or a related-content title in a heading or a short line that is no sentence.
-  if (relatedLeadIn(text) || ((heading ? words <= 6 : words <= 4 && !/[.!?]$/.test(text)) && RELATED_HEADER.test(text))) return 'related';
+  // "Read also: <headline>" (a bare related-content title is widgetCategory's).
+  if (relatedLeadIn(text)) return 'related';
   if (words <= 12 && CREDIT.test(text)) return 'caption';
   if (words <= 8 && AD_LABEL_START.test(text)) return 'ads';
   return null;

@@ -10,6 +10,8 @@ import { readPageFacts } from './page-facts.js';
  * the head's own elements, code, styles, embedded media, form controls, and
  * what the page hides. Not <head> itself: htmlparser2 does not close an
  * unclosed <head> where the body starts, and such a head holds the whole page.
+ * Not <noscript> either: pages put the article there for readers without
+ * JavaScript (its "enable JavaScript" notices go in html-boilerplate).
  */
 const DROP = [
   'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
