@@ -13,6 +13,12 @@ function removed(lines: string[]) {
   return Object.fromEntries(c.sidecar.blocks.map((b) => [b.text, b.kept ? 'kept' : `${b.stage}/${b.rule}`]));
 }
 
+/** Each line, put after an article, gets the stage/rule it is mapped to. */
+function expectRules(lines: Record<string, string>) {
+  const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
+  for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
+}
+
 describe('boilerplate stage (text)', () => {
   it('removes menu runs and short lines before the title, keeps the title', () => {
     const fate = removed(['Home', 'World', 'Politics', 'Sport', 'Council Approves Budget After Long Debate', P1, P2, P3]);
@@ -128,8 +134,7 @@ describe('boilerplate stage (text)', () => {
       'Wenn Ihnen dieser Artikel gefallen hat, unterstützen Sie uns mit einer Spende.': 'boilerplate/reader-prompt',
       'This post contains affiliate links. We may earn a commission when you buy.': 'boilerplate/disclosure',
     };
-    const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
-    for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
+    expectRules(lines);
   });
 
   it("removes the site's calls to action, login prompts and text licences, in several languages", () => {
@@ -153,8 +158,7 @@ describe('boilerplate stage (text)', () => {
       'JavaScript is disabled. For a better experience, please enable JavaScript in your browser.': 'boilerplate/no-javascript',
       'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.': 'boilerplate/advertisement',
     };
-    const fate = removed(['Budget Approved', P1, P2, P3, ...Object.keys(lines)]);
-    for (const [line, rule] of Object.entries(lines)) expect(fate[line], line).toBe(rule);
+    expectRules(lines);
   });
 
   it('keeps an article sentence that reports on an app or a newspaper', () => {

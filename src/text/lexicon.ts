@@ -46,10 +46,6 @@ export const INLINE_RELATED = line([
   'see also', 'siehe auch', 'voir aussi', 'zobacz', 'czytaj',
 ]);
 
-const AD_WORDS = [
-  'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
-  'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
-];
 /** "Read also: <headline>", "À lire aussi » <headline>": a related-content lead-in and a link on one line. */
 const LEAD_IN = /^(.{3,40}?)\s*[:：»›→]\s*(\S.*)$/u;
 
@@ -59,6 +55,10 @@ export function relatedLeadIn(text: string): string | null {
   return m && (RELATED_HEADER.test(m[1]!) || INLINE_RELATED.test(m[1]!)) && m[2]!.split(/\s+/).length <= 25 ? m[1]! : null;
 }
 
+const AD_WORDS = [
+  'advertisements?', 'advertising', 'about these ads', 'sponsored(?: content)?', 'anzeigen?', 'werbung', 'gesponsert', 'publicidad', 'publicité',
+  'pubblicità', 'publicidade', 'advertentie', 'reklama', 'реклама', '广告',
+];
 /** Labels that announce an advertisement slot; the ad itself is not in the dump. */
 export const AD_LABEL = line(AD_WORDS);
 /** The same label opening a short line ("ANZEIGE – Heute mal ausgehen?"): HTML keeps the ad's text in the label's block. */
@@ -292,8 +292,12 @@ export const LANGUAGE_NAMES = new Set(
   'english français francais deutsch español espanol italiano português portugues nederlands polski русский українська türkçe العربية عربي فارسی 中文 简体中文 繁體中文 日本語 한국어 ελληνικά čeština svenska dansk norsk suomi magyar română български српски hrvatski עברית हिन्दी bahasa'.split(' '),
 );
 
-/** The widget notice a short block starts with, if any (callers bound the length: an article quoting such words at length is safe). */
-export const noticeOf = (text: string): (typeof NOTICE)[number] | undefined => {
+/** Longest block read for widget notices: longer paragraphs are the author's, whatever their first words. */
+const NOTICE_WORDS = 40;
+
+/** The widget notice a block of at most NOTICE_WORDS words starts with, if any. */
+export const noticeOf = (text: string, words: number): (typeof NOTICE)[number] | undefined => {
+  if (words > NOTICE_WORDS) return undefined;
   const trimmed = text.trim();
   return NOTICE.find((n) => n.pattern.test(trimmed));
 };

@@ -4,7 +4,7 @@ import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { isObfuscated } from '../../text/homoglyphs.js';
 import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryOf, INSIDE_MAIN, PROSE_VETO, WALL, type Match } from './categories.js';
+import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { ancestors, getDom, ownTokens } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
@@ -76,7 +76,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
       if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
       // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
-      return (PROSE_VETO.has(m.category) || WALL.test(m.by)) && longProse.has(el) ? null : m;
+      return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
     };
     const skip = (el: Element) => group(el) !== null;
     const mass = massByElement(infos, skip);
@@ -142,7 +142,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         continue;
       }
       // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
-      const notice = info.f.words <= NOTICE_WORDS ? noticeOf(block.text) : undefined;
+      const notice = noticeOf(block.text, info.f.words);
       if (notice) removeBlock(file, block, { stage: 'html-boilerplate', rule: notice.rule, reason: notice.reason });
     }
     removeBylines(file, infos);
@@ -151,9 +151,6 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     ctx.stats.update('html-boilerplate.documents');
   },
 };
-
-/** Longest block read for widget notices: longer paragraphs are the author's, whatever their first words. */
-const NOTICE_WORDS = 40;
 
 /** Share of the page's long prose inside captions above which the captions are the article. */
 const CAPTION_SHARE = 0.3;

@@ -118,7 +118,7 @@ export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigati
 const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
 
 /** Classes of pay- and registration walls: around the article text behind them as often as around the pitch. */
-export const WALL = /paywall|regwall/;
+const WALL = /paywall|regwall/;
 
 /**
  * A paragraph or heading names only what it is by its class when that is a
@@ -161,6 +161,8 @@ export interface Match {
   category: Category;
   /** What matched, for the reason: `<nav>`, `role="navigation"`, `class "share-bar"`. */
   by: string;
+  /** Matched by a pay- or registration-wall class: the element may hold the article behind the wall. */
+  wall?: boolean;
 }
 
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
@@ -169,7 +171,7 @@ export function categoryOf(el: Element): Match | null {
   if (TEXT_ELEMENTS.has(el.name)) {
     const m = groupOf(el);
     // A paragraph marked "paywalled" or "regwalled" is the article text behind the wall.
-    return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !WALL.test(m.by) ? m : null;
+    return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !m.wall ? m : null;
   }
   return groupOf(el);
 }
@@ -192,7 +194,9 @@ function groupOf(el: Element): Match | null {
     for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };
     for (const [t, ws, joined] of words) {
       if (g.unless?.test(t)) continue;
-      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => joined.includes(c)) || (ws.length > 1 && g.last.has(ws.at(-1)!))) return { category: g.category, by: `class/id "${t}"` };
+      if (ws.some((w) => g.words.has(w)) || g.contains.some((c) => joined.includes(c)) || (ws.length > 1 && g.last.has(ws.at(-1)!))) {
+        return { category: g.category, by: `class/id "${t}"`, ...(WALL.test(t) ? { wall: true } : {}) };
+      }
     }
   }
   return null;

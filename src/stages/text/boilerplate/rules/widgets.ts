@@ -55,8 +55,7 @@ export function widgetLines(ctx: RuleContext): void {
  */
 export function noticeLines(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
-    if (item.f.words > 40) continue;
-    const notice = noticeOf(item.block.text);
+    const notice = noticeOf(item.block.text, item.f.words);
     if (notice) ctx.remove(item, notice.rule, notice.reason);
   }
 }
