@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText, splitLines, wrapWidth } from '../src/stages/text/segment-text.js';
+import { segmentText, wrapWidth } from '../src/stages/text/segment-text.js';
+import { splitLines } from '../src/text/split-lines.js';
 
 describe('segmentText', () => {
   it('makes one block per blank-line paragraph, with exact spans and line numbers', () => {

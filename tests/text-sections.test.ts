@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/engine/clean.js';
 import { segmentText } from '../src/stages/text/segment-text.js';
-import { sectionsOf } from '../src/stages/text/boilerplate/sections.js';
+import { sectionsOf } from '../src/text/sections.js';
 
 const P1 = 'The city council approved the new budget on Tuesday evening after a long debate about schools and roads.';
 const P2 = 'Opposition members said the plan would raise local taxes, but the mayor insisted that the numbers were sound.';

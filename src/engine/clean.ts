@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import { InputError, InternalError, UnboilError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import { createDocument, type Format, type UnboilFile } from '../model/document.js';
-import type { CorpusStage, DocumentStage, StageContext } from '../stages/types.js';
+import { createDocument, DocumentContext, type Format } from '../model/document.js';
+import type { DocumentStage, StageContext } from '../stages/types.js';
 import { Stats } from '../stages/types.js';
+import { recordOf, type DocumentRecord } from './record.js';
 import { buildOutputs, type Cleaned } from './sidecar.js';
 
 export interface CleanOptions {
@@ -26,36 +27,38 @@ export function resolvePipelineOption(pipeline: Pipeline | string | undefined, c
 }
 
 /** Runs the per-document stages of a pipeline on one document, in order. */
-export function runDocumentStages(file: UnboilFile, pipeline: Pipeline, ctx: StageContext): void {
+export function runDocumentStages(doc: DocumentContext, pipeline: Pipeline, ctx: StageContext): void {
   for (const { stage, options } of pipeline.stages) {
     if (stage.kind !== 'document') continue;
     const documentStage = stage as DocumentStage;
-    if (documentStage.formats && !documentStage.formats.includes(file.data.source.format)) continue;
+    if (documentStage.formats && !documentStage.formats.includes(doc.data.source.format)) continue;
     try {
-      documentStage.run(file, options, ctx);
+      documentStage.run(doc, options, ctx);
     } catch (error) {
       if (error instanceof UnboilError) throw error;
-      throw new InternalError(`stage "${stage.name}" failed on ${file.path}: ${(error as Error).message}`, { cause: error });
+      throw new InternalError(`stage "${stage.name}" failed on ${doc.file.path}: ${(error as Error).message}`, { cause: error });
     }
   }
 }
 
-/** Runs the corpus stages over a set of processed documents (sorted by path by the caller). */
-export function runCorpusStages(files: UnboilFile[], pipeline: Pipeline, ctx: StageContext): void {
-  for (const { stage, options } of pipeline.stages) {
-    if (stage.kind !== 'corpus') continue;
-    const corpusStage = stage as CorpusStage;
-    const state = corpusStage.init(options);
-    for (const file of files) corpusStage.collect(file, state, options);
-    corpusStage.finalize(state, options);
-    for (const file of files) corpusStage.apply(file, state, options, ctx);
-  }
+export interface DocumentInput {
+  /** Path shown in the sidecar and in messages. */
+  path: string;
+  format?: Format | null;
+  url?: string | null;
 }
 
-export function newDocument(bytes: Uint8Array, options: { path: string; format?: Format | null; url?: string }): UnboilFile {
-  const file = createDocument({ path: options.path, bytes, sha256: sha256(bytes), ...(options.format ? { format: options.format } : {}) });
-  if (options.url) file.data.source.url = options.url;
-  return file;
+/**
+ * The per-document phase: decodes and cleans one document and returns its
+ * record. The document's context (VFile, parsed page, block views) is
+ * dropped here; only the plain record leaves.
+ */
+export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: Pipeline, ctx: StageContext): DocumentRecord {
+  const file = createDocument({ path: input.path, bytes, sha256: sha256(bytes), ...(input.format ? { format: input.format } : {}) });
+  if (input.url) file.data.source.url = input.url;
+  const doc = new DocumentContext(file);
+  runDocumentStages(doc, pipeline, ctx);
+  return recordOf(doc);
 }
 
 /**
@@ -69,13 +72,13 @@ export function newDocument(bytes: Uint8Array, options: { path: string; format?:
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): Cleaned {
   const pipeline = resolvePipelineOption(options.pipeline);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
-  const file = newDocument(bytes, {
-    path: options.path ?? 'input',
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.url ? { url: options.url } : {}),
-  });
-  runDocumentStages(file, pipeline, { logger: options.logger ?? silentLogger, stats: new Stats() });
-  return buildOutputs(file, pipeline);
+  const record = processDocument(
+    bytes,
+    { path: options.path ?? 'input', format: options.format ?? null, url: options.url ?? null },
+    pipeline,
+    { logger: options.logger ?? silentLogger, stats: new Stats() },
+  );
+  return buildOutputs(record, pipeline);
 }
 
 export { InputError };

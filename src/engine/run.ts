@@ -4,11 +4,12 @@ import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
 import { ConfigError, InputError, UnboilError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { Format, UnboilFile } from '../model/document.js';
+import type { Format } from '../model/document.js';
 import type { Sidecar } from '../model/sidecar.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
-import { newDocument, resolvePipelineOption, runCorpusStages, runDocumentStages } from './clean.js';
+import { processDocument, resolvePipelineOption } from './clean.js';
+import { applyDecisions, decide, digestsOf } from './corpus.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import { outputStems } from './output-paths.js';
 import { buildOutputs } from './sidecar.js';
@@ -69,8 +70,9 @@ export async function runPipeline(options: RunOptions): Promise<{ summary: RunSu
     inputs.map((input, k) =>
       limit(async () => {
         try {
-          const file = await readDocument(input, options.format);
-          runDocumentStages(file, pipeline, { logger, stats });
+          const bytes = await readInput(input);
+          const forced = options.format ?? input.format;
+          const file = processDocument(bytes, { path: input.display, format: forced }, pipeline, { logger, stats });
           logger.debug({ path: input.display }, 'document cleaned');
           return { file, stem: stems[k]!, input };
         } catch (error) {
@@ -85,7 +87,11 @@ export async function runPipeline(options: RunOptions): Promise<{ summary: RunSu
     ),
   );
   const ok = processed.filter((p): p is NonNullable<typeof p> => p !== null);
-  runCorpusStages(ok.map((p) => p.file), pipeline, { logger, stats });
+  const decisions = decide(ok.map((p) => ({ path: p.input.display, digests: digestsOf(p.file, pipeline) })), pipeline);
+  ok.forEach((p, k) => {
+    const d = decisions[k];
+    if (d) applyDecisions(p.file, d, pipeline, { logger, stats });
+  });
 
   const totals: RunSummary['totals'] = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
   const results: DocumentResult[] = [];
@@ -122,15 +128,12 @@ export async function runPipeline(options: RunOptions): Promise<{ summary: RunSu
   return { summary, results };
 }
 
-async function readDocument(input: InputFile, format: Format | undefined): Promise<UnboilFile> {
-  let bytes: Buffer;
+async function readInput(input: InputFile): Promise<Buffer> {
   try {
-    bytes = await readFile(input.abs);
+    return await readFile(input.abs);
   } catch (error) {
     throw new InputError(input.display, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const forced = format ?? input.format;
-  return newDocument(bytes, { path: input.display, ...(forced ? { format: forced } : {}) });
 }
 
 /** Refuses to write outputs over an input (the output folder inside-out of an input folder is fine). */

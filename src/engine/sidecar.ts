@@ -1,7 +1,6 @@
 import type { Pipeline } from '../config/pipeline.js';
-import type { UnboilFile } from '../model/document.js';
-import { sourceText } from '../model/document.js';
 import type { Sidecar, SidecarBlock } from '../model/sidecar.js';
+import type { DocumentRecord } from './record.js';
 import { TOOL } from '../version.js';
 
 export interface Cleaned {
@@ -11,11 +10,11 @@ export interface Cleaned {
 }
 
 /**
- * Builds the clean text and the provenance sidecar from a processed
- * document. Pure: the same document and pipeline give the same bytes.
+ * Builds the clean text and the provenance sidecar from a document's
+ * record. Pure: the same record and pipeline give the same bytes.
  */
-export function buildOutputs(file: UnboilFile, pipeline: Pipeline): Cleaned {
-  const { blocks, source, meta } = file.data;
+export function buildOutputs(record: DocumentRecord, pipeline: Pipeline): Cleaned {
+  const { blocks, source, meta } = record;
   let text = '';
   const removedBy: Record<string, number> = {};
   const out: SidecarBlock[] = blocks.map((block) => {
@@ -41,9 +40,6 @@ export function buildOutputs(file: UnboilFile, pipeline: Pipeline): Cleaned {
   });
   if (text) text += '\n';
   const kept = out.filter((b) => b.kept).length;
-  const warnings = file.messages
-    .filter((m) => m.fatal === false)
-    .map((m) => ({ stage: (m.source ?? 'unboil').replace(/^unboil:/, ''), rule: m.ruleId ?? 'warning', message: m.reason }));
   return {
     text,
     sidecar: {
@@ -56,11 +52,11 @@ export function buildOutputs(file: UnboilFile, pipeline: Pipeline): Cleaned {
         blocks: blocks.length,
         kept,
         removed: blocks.length - kept,
-        charsIn: sourceText(file).length,
+        charsIn: record.charsIn,
         charsOut: text.length,
         removedBy: Object.fromEntries(Object.entries(removedBy).sort(([a], [b]) => (a < b ? -1 : 1))),
       },
-      warnings,
+      warnings: record.warnings.map((w) => ({ ...w })),
       blocks: out,
     },
   };

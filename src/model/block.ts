@@ -25,18 +25,13 @@ export interface Removal {
   duplicateOf?: number | null;
 }
 
-/** Structural facts about an HTML block, used by the HTML boilerplate stages. */
+/** Structural facts about an HTML block, shown in the sidecar and used by the HTML stages. */
 export interface HtmlFeatures {
   tag: string;
-  /** Simplified DOM path, e.g. `body>div.main>article>p`. */
+  /** Simplified DOM path of the block's element, its last few elements: `…>div.main>article>p`. */
   path: string;
-  /** Lower-cased class and id tokens of the element and its ancestors. */
-  tokens: string[];
-  /** Landmarks and ARIA roles of the element and its ancestors. */
-  landmarks: string[];
   /** Share of the block's characters that sit inside links. */
   linkDensity: number;
-  depth: number;
 }
 
 export interface Block {

@@ -1,5 +1,7 @@
 import { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
+import type { PageDom } from '../stages/html/dom.js';
+import { LineIndex } from '../text/line-index.js';
+import { viewInputs, viewOf, type BlockView, type ViewInputs } from './block-view.js';
 import type { Block, Removal } from './block.js';
 
 export type Format = 'text' | 'html';
@@ -25,10 +27,18 @@ export interface SourceInfo {
   site: string | null;
 }
 
+/** A problem with the input that did not stop cleaning (shown in the sidecar's `warnings`). */
+export interface Warning {
+  stage: string;
+  rule: string;
+  message: string;
+}
+
 export interface DocumentData {
   source: SourceInfo;
   blocks: Block[];
   meta: DocumentMeta;
+  warnings: Warning[];
   /** Raw bytes of the input; dropped once decoded. */
   bytes?: Uint8Array;
   /** Format fixed by the caller or the file extension; sniffed from content when absent. */
@@ -39,32 +49,20 @@ export interface DocumentData {
   htmlLang?: string;
 }
 
-/** One document travelling through the pipeline: a VFile with typed data. */
+/** One document travelling through the per-document stages: a VFile (value = decoded source) with typed data. */
 export type UnboilFile = VFile & { data: DocumentData };
 
 export function emptyMeta(): DocumentMeta {
   return { title: null, author: null, date: null, lang: null, site: null };
 }
 
-export function createDocument(init: {
-  path: string;
-  bytes: Uint8Array;
-  sha256: string;
-  format?: Format;
-}): UnboilFile {
+export function createDocument(init: { path: string; bytes: Uint8Array; sha256: string; format?: Format }): UnboilFile {
   const file = new VFile({ path: init.path }) as UnboilFile;
   file.data = {
-    source: {
-      path: init.path,
-      bytes: init.bytes.byteLength,
-      sha256: init.sha256,
-      format: init.format ?? 'text',
-      encoding: 'utf-8',
-      url: null,
-      site: null,
-    },
+    source: { path: init.path, bytes: init.bytes.byteLength, sha256: init.sha256, format: init.format ?? 'text', encoding: 'utf-8', url: null, site: null },
     blocks: [],
     meta: emptyMeta(),
+    warnings: [],
     bytes: init.bytes,
     ...(init.format ? { formatHint: init.format } : {}),
   };
@@ -74,67 +72,83 @@ export function createDocument(init: {
 /** The decoded source text. */
 export const sourceText = (file: UnboilFile): string => String(file.value ?? '');
 
-export const keptBlocks = (file: UnboilFile): Block[] =>
-  file.data.blocks.filter((block) => block.removed === undefined);
+export const keptBlocks = (blocks: readonly Block[]): Block[] => blocks.filter((block) => block.removed === undefined);
 
 /**
- * Removes a block and records why, as remark-lint records a lint message:
- * a VFileMessage with `source: 'unboil:<stage>'`, the rule as `ruleId`, the
- * block's span as `place` and, for a duplicate, the first occurrence as `cause`.
- * Removing an already removed block is a no-op: the first decision stands.
+ * Removes a block and records why. `block.removed` is the one record of a
+ * removal (the sidecar is built from it). Removing an already removed block
+ * is a no-op: the first decision stands. Returns whether this call removed it.
  */
-export function removeBlock(file: UnboilFile, block: Block, removal: Removal): void {
-  if (block.removed) return;
+export function removeBlock(block: Block, removal: Removal): boolean {
+  if (block.removed) return false;
   block.removed = { duplicateOf: null, ...removal };
-  // A VFileMessage is an Error: skip capturing a stack trace nobody reads
-  // (pages have hundreds of removals; the traces were 7% of the run time).
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    recordRemoval(file, block, removal);
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+  return true;
+}
+
+/**
+ * Everything the per-document stages work on, passed to each of them as an
+ * argument: the document, what segmentation built (the parsed page for HTML),
+ * and a view of every block whose features are computed once, on first use.
+ * Nothing here outlives the document's per-document phase: the engine keeps
+ * only the plain record built from it (see engine/record.ts).
+ */
+export class DocumentContext {
+  readonly file: UnboilFile;
+  /** The parsed page of an HTML document, set by the segment stage. */
+  page: PageDom | undefined;
+  #lines: LineIndex | undefined;
+  #views: Array<BlockView | undefined> = [];
+  #inputs: ViewInputs | undefined;
+
+  constructor(file: UnboilFile) {
+    this.file = file;
   }
-}
 
-function recordRemoval(file: UnboilFile, block: Block, removal: Removal): void {
-  let cause: VFileMessage | undefined;
-  if (removal.duplicateOf != null) {
-    const original = file.data.blocks[removal.duplicateOf];
-    if (original) cause = new VFileMessage('first occurrence', { place: placeOf(file, original) });
+  get data(): DocumentData {
+    return this.file.data;
   }
-  const message = file.info(removal.reason, {
-    place: placeOf(file, block),
-    ruleId: removal.rule,
-    source: `unboil:${removal.stage}`,
-    ...(cause ? { cause } : {}),
-  });
-  message.actual = block.text;
-}
 
-/** Records a non-fatal problem with the input (shown in the sidecar's `warnings`). */
-export function warn(file: UnboilFile, stage: string, rule: string, reason: string): void {
-  file.message(reason, { ruleId: rule, source: `unboil:${stage}` });
-}
+  get blocks(): Block[] {
+    return this.file.data.blocks;
+  }
 
-function placeOf(file: UnboilFile, block: Block) {
-  const text = sourceText(file);
-  return {
-    start: { line: block.line, column: columnAt(text, block.span[0]), offset: block.span[0] },
-    end: {
-      line: block.line + countNewlines(text, block.span[0], block.span[1]),
-      column: columnAt(text, block.span[1]),
-      offset: block.span[1],
-    },
-  };
-}
+  /** The decoded source. */
+  get text(): string {
+    return sourceText(this.file);
+  }
 
-function columnAt(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
-}
+  /** Line starts of the decoded source, built once. */
+  lines(): LineIndex {
+    return (this.#lines ??= new LineIndex(this.text));
+  }
 
-function countNewlines(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+  /**
+   * The view of a block: its text features (in the document's language),
+   * prose and headline shape, section. Valid from the language stage on
+   * (stop words depend on the language; block text is final after normalize).
+   */
+  view(block: Block): BlockView {
+    let view = this.#views[block.i];
+    if (!view) {
+      this.#inputs ??= viewInputs(this.text, this.blocks, this.file.data);
+      view = this.#views[block.i] = viewOf(block, this.#inputs);
+    }
+    return view;
+  }
+
+  /** Views of the blocks still kept, in order. */
+  keptViews(): BlockView[] {
+    const out: BlockView[] = [];
+    for (const block of this.blocks) if (!block.removed) out.push(this.view(block));
+    return out;
+  }
+
+  remove(block: Block, removal: Removal): boolean {
+    return removeBlock(block, removal);
+  }
+
+  /** Records a non-fatal problem with the input (shown in the sidecar's `warnings`). */
+  warn(stage: string, rule: string, message: string): void {
+    this.file.data.warnings.push({ stage, rule, message });
+  }
 }

@@ -1,18 +1,24 @@
 import type { z } from 'zod';
+import type { DocumentRecord } from '../engine/record.js';
 import type { Logger } from '../log.js';
-import type { Format, UnboilFile } from '../model/document.js';
+import type { DocumentContext, Format } from '../model/document.js';
 
-/** Counters that roll up into `_run.json` (`ctx.stats.update(label, n)`). */
+/**
+ * Counters that roll up into `_run.json` (`ctx.stats.update(label, n)`).
+ * Each document gets its own; the engine merges them, so counts do not
+ * depend on which worker cleaned which document.
+ */
 export class Stats {
   readonly counts = new Map<string, number>();
   update(label: string, n = 1): void {
     this.counts.set(label, (this.counts.get(label) ?? 0) + n);
   }
-  merge(other: Stats): void {
-    for (const [label, n] of other.counts) this.update(label, n);
+  merge(other: Stats | Record<string, number>): void {
+    const entries = other instanceof Stats ? other.counts : Object.entries(other);
+    for (const [label, n] of entries) this.update(label, n);
   }
   toJSON(): Record<string, number> {
-    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 }
 
@@ -29,26 +35,46 @@ interface StageBase<Options> {
   options: z.ZodType<Options>;
 }
 
-/** A stage that looks at one document at a time. */
+/**
+ * A stage that looks at one document at a time. It gets the document's
+ * context (the document, the parsed page, block views) as an argument and
+ * removes blocks only through `doc.remove`.
+ */
 export interface DocumentStage<Options = unknown> extends StageBase<Options> {
   kind: 'document';
   /** When set, the stage is skipped for documents of other formats. */
   formats?: Format[];
-  run(file: UnboilFile, options: Options, ctx: StageContext): void;
+  run(doc: DocumentContext, options: Options, ctx: StageContext): void;
+}
+
+/** One document as a corpus stage's `finalize` sees it. */
+export interface DigestEntry<Digest> {
+  /** The document's path in the run (entries come sorted by it). */
+  path: string;
+  /** What `digest` returned for it (null: nothing to contribute). */
+  digest: Digest | null;
+  /** An earlier corpus stage removes the whole document: it must not count. */
+  dropped: boolean;
 }
 
 /**
- * A stage that needs the whole corpus: `collect` sees every document (in
- * sorted path order), `finalize` decides, `apply` acts on each document.
- * State lives in the object `init` returns, never in module scope, so two
- * runs in one process cannot leak into each other.
+ * A stage that needs the whole corpus, in three plain-data steps so that
+ * documents can be cleaned on any worker and nothing heavy is kept:
+ * `digest` summarises one cleaned document (small and structured-clone
+ * safe: a MinHash signature, hashed block keys), `finalize` decides from
+ * the digests of all documents in sorted path order (the result depends on
+ * the set of documents, never on the order they finished in), and `apply`
+ * carries out the decision for one document on its record. A document whose
+ * decision is null is left as it is (and is not rewritten).
  */
-export interface CorpusStage<Options = unknown, State = unknown> extends StageBase<Options> {
+export interface CorpusStage<Options = unknown, Digest = unknown, Decision = unknown> extends StageBase<Options> {
   kind: 'corpus';
-  init(options: Options): State;
-  collect(file: UnboilFile, state: State, options: Options): void;
-  finalize(state: State, options: Options): void;
-  apply(file: UnboilFile, state: State, options: Options, ctx: StageContext): void;
+  digest(record: DocumentRecord, options: Options): Digest | null;
+  /** Returns one decision per entry, in the same order (null: nothing to do). */
+  finalize(entries: readonly DigestEntry<Digest>[], options: Options): Array<Decision | null>;
+  /** Whether the decision removes every block of the document (later corpus stages then skip it). */
+  dropsDocument?(decision: Decision): boolean;
+  apply(record: DocumentRecord, decision: Decision, options: Options, ctx: StageContext): void;
 }
 
-export type Stage = DocumentStage<any> | CorpusStage<any, any>;
+export type Stage = DocumentStage<any> | CorpusStage<any, any, any>;

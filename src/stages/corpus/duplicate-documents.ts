@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { keptBlocks, removeBlock, type UnboilFile } from '../../model/document.js';
+import { keptBlocks, removeBlock } from '../../model/document.js';
+import { bandKeys, fnv1a, minhash, signatureSimilarity } from '../../text/hashing.js';
 import { comparable } from '../../text/normalize-text.js';
 import type { CorpusStage } from '../types.js';
 
@@ -13,39 +13,15 @@ const options = z
 
 type Options = z.infer<typeof options>;
 const HASHES = 64;
-const BANDS = 16;
-const ROWS = HASHES / BANDS;
+const ROWS = 4;
+const SHINGLE = 5;
 
-interface Doc {
-  path: string;
-  signature: Uint32Array;
+/** A document's MinHash signature over the word 5-grams of its clean text (64 numbers). */
+type Digest = number[];
+interface Decision {
+  of: string;
+  similarity: number;
 }
-interface State {
-  docs: Doc[];
-  /** path → path of the document it duplicates. */
-  duplicateOf: Map<string, { of: string; similarity: number }>;
-}
-
-function hash32(text: string, seed: number): number {
-  return createHash('sha1').update(`${seed}:${text}`).digest().readUInt32BE(0);
-}
-
-/** MinHash signature of the word 5-grams of the clean text (deterministic seeds). */
-function signature(words: string[]): Uint32Array {
-  const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  const base = new Set<number>();
-  for (let i = 0; i + 5 <= Math.max(words.length, 5); i++) base.add(hash32(words.slice(i, i + 5).join(' '), 0));
-  for (const h of base) {
-    for (let k = 0; k < HASHES; k++) {
-      // Cheap universal hashing of the base hash, one (a, b) per row.
-      const v = (Math.imul(h ^ (k * 0x9e3779b1), 0x85ebca6b) + k * 0xc2b2ae35) >>> 0;
-      if (v < sig[k]!) sig[k] = v;
-    }
-  }
-  return sig;
-}
-
-const similarity = (a: Uint32Array, b: Uint32Array) => a.reduce((n, v, k) => n + (v === b[k] ? 1 : 0), 0) / HASHES;
 
 /**
  * Whole documents that duplicate an earlier one (in sorted path order): the
@@ -53,47 +29,50 @@ const similarity = (a: Uint32Array, b: Uint32Array) => a.reduce((n, v, k) => n +
  * banding finds candidates; the later document's blocks are all removed,
  * pointing at the first.
  */
-export const duplicateDocuments: CorpusStage<Options, State> = {
+export const duplicateDocuments: CorpusStage<Options, Digest, Decision> = {
   kind: 'corpus',
   name: 'duplicate-documents',
   description: 'Removes documents whose clean text duplicates (or nearly duplicates) an earlier document of the run.',
   options,
-  init: () => ({ docs: [], duplicateOf: new Map() }),
-  collect(file, state, opts) {
-    const words = comparable(keptBlocks(file).map((b) => b.text).join(' ')).split(' ').filter(Boolean);
-    if (words.length < opts.minWords) return;
-    state.docs.push({ path: file.data.source.path, signature: signature(words) });
+  digest(record, opts) {
+    const words = comparable(keptBlocks(record.blocks).map((b) => b.text).join(' ')).split(' ').filter(Boolean);
+    if (words.length < opts.minWords) return null;
+    const shingles = new Set<number>();
+    for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+    return [...minhash(shingles, HASHES)];
   },
-  finalize(state, opts) {
-    const docs = [...state.docs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const buckets = new Map<string, Doc[]>();
-    for (const doc of docs) {
-      const candidates = new Set<Doc>();
-      for (let band = 0; band < BANDS; band++) {
-        const key = `${band}:${doc.signature.slice(band * ROWS, (band + 1) * ROWS).join(',')}`;
-        const bucket = buckets.get(key) ?? [];
-        for (const other of bucket) candidates.add(other);
-        bucket.push(doc);
-        buckets.set(key, bucket);
-      }
-      for (const other of [...candidates].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        if (state.duplicateOf.has(other.path)) continue;
-        const s = similarity(doc.signature, other.signature);
-        if (s >= opts.threshold) {
-          state.duplicateOf.set(doc.path, { of: other.path, similarity: s });
+  finalize(entries, opts) {
+    const decisions: Array<Decision | null> = entries.map(() => null);
+    const buckets = new Map<number, number[]>();
+    entries.forEach((entry, k) => {
+      if (!entry.digest || entry.dropped) return;
+      const candidates = new Set<number>();
+      const keys = bandKeys(entry.digest, ROWS);
+      for (const key of keys) for (const other of buckets.get(key) ?? []) candidates.add(other);
+      for (const other of [...candidates].sort((a, b) => a - b)) {
+        // A copy of a copy points at the original, not at the copy.
+        if (decisions[other]) continue;
+        const similarity = signatureSimilarity(entry.digest, entries[other]!.digest!);
+        if (similarity >= opts.threshold) {
+          decisions[k] = { of: entries[other]!.path, similarity };
           break;
         }
       }
-    }
+      for (const key of keys) {
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(k);
+        else buckets.set(key, [k]);
+      }
+    });
+    return decisions;
   },
-  apply(file, state, _opts, ctx) {
-    const dup = state.duplicateOf.get(file.data.source.path);
-    if (!dup) return;
-    for (const block of keptBlocks(file)) {
-      removeBlock(file, block, {
+  dropsDocument: () => true,
+  apply(record, decision, _opts, ctx) {
+    for (const block of keptBlocks(record.blocks)) {
+      removeBlock(block, {
         stage: 'corpus',
         rule: 'duplicate-document',
-        reason: `the document duplicates ${dup.of} (${Math.round(dup.similarity * 100)}% similar)`,
+        reason: `the document duplicates ${decision.of} (${Math.round(decision.similarity * 100)}% similar)`,
       });
     }
     ctx.stats.update('corpus.duplicate-document');

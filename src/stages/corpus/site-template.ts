@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { removeBlock, type UnboilFile } from '../../model/document.js';
+import { keptBlocks, removeBlock } from '../../model/document.js';
+import type { DocumentRecord } from '../../engine/record.js';
+import { hash52 } from '../../text/hashing.js';
 import { comparable } from '../../text/normalize-text.js';
 import type { CorpusStage } from '../types.js';
 
@@ -12,16 +14,23 @@ const options = z
 
 type Options = z.infer<typeof options>;
 
-interface State {
-  /** site → number of documents. */
-  docs: Map<string, number>;
-  /** site → block key → number of documents containing it. */
-  counts: Map<string, Map<string, number>>;
-  template: Map<string, Set<string>>;
+/** A document's site and the hashes of its distinct kept blocks (8 bytes a block). */
+interface Digest {
+  site: string;
+  keys: number[];
+}
+/** The template blocks of one document: block hash → on how many of the site's documents it appears. */
+interface Decision {
+  site: string;
+  total: number;
+  counts: Array<[number, number]>;
 }
 
-const siteOf = (file: UnboilFile) => file.data.meta.site ?? file.data.source.site;
-const keysOf = (file: UnboilFile) => new Set(file.data.blocks.filter((b) => !b.removed).map((b) => comparable(b.text)).filter(Boolean));
+const siteOf = (record: DocumentRecord) => record.meta.site ?? record.source.site;
+const keyOf = (text: string): number | null => {
+  const key = comparable(text);
+  return key ? hash52(key) : null;
+};
 
 /**
  * Blocks that recur on many pages of the same site (navigation, footers,
@@ -30,38 +39,61 @@ const keysOf = (file: UnboilFile) => new Set(file.data.blocks.filter((b) => !b.r
  * depend on which document was read first. Runs after duplicate-documents,
  * so that copies of one article do not turn its text into "template".
  */
-export const siteTemplate: CorpusStage<Options, State> = {
+export const siteTemplate: CorpusStage<Options, Digest, Decision> = {
   kind: 'corpus',
   name: 'site-template',
   description: 'Removes blocks that recur on many documents of the same site (site templates).',
   options,
-  init: () => ({ docs: new Map(), counts: new Map(), template: new Map() }),
-  collect(file, state) {
-    const site = siteOf(file);
-    // A document already dropped as a duplicate would count its text twice.
-    if (!site || !file.data.blocks.some((b) => !b.removed)) return;
-    state.docs.set(site, (state.docs.get(site) ?? 0) + 1);
-    const counts = state.counts.get(site) ?? new Map<string, number>();
-    state.counts.set(site, counts);
-    for (const key of keysOf(file)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  },
-  finalize(state, opts) {
-    for (const [site, n] of state.docs) {
-      if (n < opts.minDocuments) continue;
-      const keys = new Set<string>();
-      for (const [key, count] of state.counts.get(site)!) if (count >= Math.max(2, Math.ceil(n * opts.share))) keys.add(key);
-      state.template.set(site, keys);
+  digest(record) {
+    const site = siteOf(record);
+    if (!site) return null;
+    const keys = new Set<number>();
+    for (const block of keptBlocks(record.blocks)) {
+      const key = keyOf(block.text);
+      if (key !== null) keys.add(key);
     }
+    return keys.size ? { site, keys: [...keys] } : null;
   },
-  apply(file, state, _opts, ctx) {
-    const site = siteOf(file);
-    const keys = site ? state.template.get(site) : undefined;
-    if (!keys?.size) return;
-    const total = state.docs.get(site!)!;
-    for (const block of file.data.blocks) {
-      if (block.removed || !keys.has(comparable(block.text))) continue;
-      const count = state.counts.get(site!)!.get(comparable(block.text))!;
-      removeBlock(file, block, { stage: 'corpus', rule: 'site-template', reason: `appears on ${count} of ${total} documents of ${site}` });
+  finalize(entries, opts) {
+    const decisions: Array<Decision | null> = entries.map(() => null);
+    const bySite = new Map<string, number[]>();
+    entries.forEach((entry, k) => {
+      // A document already dropped as a duplicate would count its text twice.
+      if (!entry.digest || entry.dropped) return;
+      const list = bySite.get(entry.digest.site);
+      if (list) list.push(k);
+      else bySite.set(entry.digest.site, [k]);
+    });
+    for (const [site, docs] of bySite) {
+      if (docs.length < opts.minDocuments) continue;
+      // One site at a time, counted by sorting the hashes: a few bytes a block, no map of strings.
+      const all = new Float64Array(docs.reduce((n, k) => n + entries[k]!.digest!.keys.length, 0));
+      let at = 0;
+      for (const k of docs) for (const key of entries[k]!.digest!.keys) all[at++] = key;
+      all.sort();
+      const min = Math.max(2, Math.ceil(docs.length * opts.share));
+      const template = new Map<number, number>();
+      for (let a = 0; a < all.length; ) {
+        let b = a;
+        while (b < all.length && all[b] === all[a]) b++;
+        if (b - a >= min) template.set(all[a]!, b - a);
+        a = b;
+      }
+      if (!template.size) continue;
+      for (const k of docs) {
+        const counts = entries[k]!.digest!.keys.filter((key) => template.has(key)).map((key): [number, number] => [key, template.get(key)!]);
+        if (counts.length) decisions[k] = { site, total: docs.length, counts };
+      }
+    }
+    return decisions;
+  },
+  apply(record, decision, _opts, ctx) {
+    const counts = new Map(decision.counts);
+    for (const block of keptBlocks(record.blocks)) {
+      const key = keyOf(block.text);
+      const count = key === null ? undefined : counts.get(key);
+      if (count === undefined) continue;
+      removeBlock(block, { stage: 'corpus', rule: 'site-template', reason: `appears on ${count} of ${decision.total} documents of ${decision.site}` });
       ctx.stats.update('corpus.site-template');
     }
   },

@@ -1,11 +1,10 @@
 import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
-import { removeBlock, type UnboilFile } from '../../model/document.js';
+import type { DocumentContext } from '../../model/document.js';
 import { isObfuscated } from '../../text/homoglyphs.js';
-import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { categoryOf, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
-import { ancestors, getDom, ownTokens } from './dom.js';
+import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
+import { ancestors, isInside, ownTokens, someDescendant } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
@@ -23,11 +22,6 @@ const options = z
 
 export type HtmlBoilerplateOptions = z.infer<typeof options>;
 
-const isInside = (el: AnyNode, container: AnyNode): boolean => {
-  for (let node: AnyNode | null = el; node; node = node.parent) if (node === container) return true;
-  return false;
-};
-
 /**
  * DOM-aware boilerplate removal for HTML pages. First the selector groups
  * (categories.ts): a block inside a navigation, comment, share, cookie… group
@@ -42,14 +36,13 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
   description: 'HTML pages: removes navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination and author boxes by DOM selectors, then everything outside the main content.',
   formats: ['html'],
   options,
-  run(file: UnboilFile, opts, ctx) {
-    const dom = getDom(file);
+  run(doc, opts, ctx) {
+    const dom = doc.page;
     if (!dom) return;
-    const stopwords = stopwordsFor(file.data.lang3);
     const infos: BlockInfo[] = [];
-    for (const block of file.data.blocks) {
+    for (const block of doc.blocks) {
       const el = dom.elements[block.i];
-      if (!block.removed && el) infos.push(blockInfo(block, el, stopwords));
+      if (!block.removed && el) infos.push(blockInfo(doc.view(block), el));
     }
     if (!infos.length) return;
 
@@ -57,12 +50,12 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     const cache = new Map<Element, Match | null>();
     const match = (el: Element): Match | null => {
       let m = cache.get(el);
-      if (m === undefined) cache.set(el, (m = opts.selectors ? categoryOf(el) : null));
+      if (m === undefined) cache.set(el, (m = !opts.selectors ? null : dom.forms.has(el) ? FORM : categoryOf(el)));
       return m;
     };
     // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
     const all = massByElement(infos, () => false);
-    const root = (dom.$('body').get(0) ?? dom.$('html').get(0) ?? dom.$.root().get(0)) as Element;
+    const { root } = dom;
     const total = all.get(root) ?? 0;
     const longInfos = infos.filter((i) => i.prose && i.f.words >= 25);
     const longProse = massByElement(longInfos, () => false);
@@ -108,7 +101,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
         // The article's own head: its <header> and lead "teaser" are no page header or related list.
         if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context) && isArticleHead(node as Element)) continue;
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
         ctx.stats.update(`html-boilerplate.${m.category}`);
         removed = true;
         break;
@@ -120,34 +113,34 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
         const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
         if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30)) {
-          removeBlock(file, block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
+          doc.remove(block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
           continue;
         }
       } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
         continue;
       }
       if (isObfuscated(block.text)) {
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: 'ads', reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
+        doc.remove(block, { stage: 'html-boilerplate', rule: 'ads', reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
         continue;
       }
       const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
       if (widget) {
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
         continue;
       }
       const line = lineCategory(block.text, info.f.words);
       if (line) {
-        removeBlock(file, block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
         continue;
       }
       // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
       const notice = noticeOf(block.text, info.f.words);
-      if (notice) removeBlock(file, block, { stage: 'html-boilerplate', rule: notice.rule, reason: notice.reason });
+      if (notice) doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule, reason: notice.reason });
     }
-    removeBylines(file, infos);
-    removeTail(file, infos.filter((i) => isInside(i.el, main)));
-    removeEmptySections(file, infos);
+    removeBylines(doc, infos);
+    removeTail(doc, infos.filter((i) => isInside(i.el, main)));
+    removeEmptySections(doc, infos);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
@@ -168,14 +161,6 @@ function isArticleHead(el: Element): boolean {
     if (name === 'article' || name === 'main' || (node as Element).attribs.role === 'main') return true;
   }
   return someDescendant(el, (n) => n.name === 'h1') && !someDescendant(el, (n) => n.name === 'nav' || n.attribs.role === 'navigation');
-}
-
-function someDescendant(el: Element, test: (n: Element) => boolean): boolean {
-  for (const child of el.children) {
-    if (child.type !== 'tag') continue;
-    if (test(child as Element) || someDescendant(child as Element, test)) return true;
-  }
-  return false;
 }
 
 /** How far above the main content its context reaches: up while the extra text is small beside it. */
@@ -220,7 +205,7 @@ function belongsBeside(info: BlockInfo): boolean {
   if (ld > 0.5) return false;
   if (info.prose || (block.kind === 'heading' && (block.level ?? 6) <= 3)) return true;
   if ((block.kind === 'list-item' || block.kind === 'table-row') && ld < 0.3) return true;
-  return info.f.words >= 5 && (block.html?.tokens ?? []).some((t) => LEAD.test(t));
+  return info.f.words >= 5 && [info.el, ...ancestors(info.el)].some((el) => ownTokens(el).some((t) => LEAD.test(t)));
 }
 
 /**
@@ -228,7 +213,7 @@ function belongsBeside(info: BlockInfo): boolean {
  * short lines that are not prose (a sign-off, a source label, a "Tags" line, a
  * call to action) are no longer the article. Lists, tables, code and quotes stay.
  */
-function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
+function removeTail(doc: DocumentContext, inMain: BlockInfo[]): void {
   const kept = inMain.filter((i) => !i.block.removed);
   let last = -1;
   kept.forEach((i, k) => {
@@ -242,7 +227,7 @@ function removeTail(file: UnboilFile, inMain: BlockInfo[]): void {
     // A heading over a list or table that stays is that list's title.
     const next = tail[k + 1]?.block.kind;
     if (block.kind === 'heading' && (next === 'list-item' || next === 'table-row')) return;
-    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'after-article', reason: 'short line after the last paragraph of the article' });
+    doc.remove(block, { stage: 'html-boilerplate', rule: 'after-article', reason: 'short line after the last paragraph of the article' });
   });
 }
 const TAIL_WORDS = 12;
@@ -253,16 +238,16 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai
  * (rules metadata/byline and metadata/dateline): a block that is a date and
  * little else, or "By Name", among the kept blocks.
  */
-function removeBylines(file: UnboilFile, infos: BlockInfo[]): void {
+function removeBylines(doc: DocumentContext, infos: BlockInfo[]): void {
   for (const { block, f } of infos) {
     if (block.removed || block.kind === 'heading' || f.words > 10) continue;
     // The same reader as text mode's byline stage; the author goes to
     // meta.author in html-metadata, after the page's own meta tags.
-    const parsed = parseByline(block.text, file.data.meta.lang);
+    const parsed = parseByline(block.text, doc.data.meta.lang);
     if (!parsed) continue;
     block.role = parsed.role;
     const reason = parsed.role === 'byline' ? `byline: author "${parsed.author}" moved to metadata` : 'dateline: a date and nothing else';
-    removeBlock(file, block, { stage: 'metadata', rule: parsed.role, reason });
+    doc.remove(block, { stage: 'metadata', rule: parsed.role, reason });
   }
 }
 
@@ -271,13 +256,13 @@ function removeBylines(file: UnboilFile, infos: BlockInfo[]): void {
  * related list or comment thread) goes too: the next kept block is a heading
  * of the same or a higher level, or there is none.
  */
-function removeEmptySections(file: UnboilFile, infos: BlockInfo[]): void {
+function removeEmptySections(doc: DocumentContext, infos: BlockInfo[]): void {
   const kept = infos.filter((i) => !i.block.removed);
   kept.forEach(({ block }, k) => {
     if (block.kind !== 'heading' || block.text.split(/\s+/).length > 12) return;
     const next = kept[k + 1]?.block;
     if (next && (next.kind !== 'heading' || (next.level ?? 6) > (block.level ?? 6))) return;
-    removeBlock(file, block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });
+    doc.remove(block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });
   });
 }
 

@@ -165,9 +165,13 @@ export interface Match {
   wall?: boolean;
 }
 
+/** A form with several input fields (segmentation lists them: its controls are dropped before). */
+export const FORM: Match = { category: 'form', by: '<form> with input fields' };
+
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
 export function categoryOf(el: Element): Match | null {
-  if (NEVER.has(el.name)) return null;
+  // The document node of a page without <html>/<body> has no name or attributes.
+  if (el.type !== 'tag' || NEVER.has(el.name)) return null;
   if (TEXT_ELEMENTS.has(el.name)) {
     const m = groupOf(el);
     // A paragraph marked "paywalled" or "regwalled" is the article text behind the wall.
@@ -177,7 +181,6 @@ export function categoryOf(el: Element): Match | null {
 }
 
 function groupOf(el: Element): Match | null {
-  if (el.attribs['data-unboil-form']) return { category: 'form', by: '<form> with input fields' };
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];

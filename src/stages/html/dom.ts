@@ -1,26 +1,23 @@
 import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
-import type { UnboilFile } from '../../model/document.js';
+import type { AnyNode, Element } from 'domhandler';
 import type { PageFacts } from './page-facts.js';
 
 /**
- * The parsed page, kept beside the document between the HTML stages
- * (segment → html-boilerplate → html-metadata) so the page is parsed once.
- * A WeakMap keyed by the document: per-document state that dies with it,
- * never shared between documents or runs.
+ * What segmentation built for an HTML page, handed to the later HTML stages
+ * (html-boilerplate, html-metadata) through the document context, so the
+ * page is parsed once. It dies with the document's per-document phase.
  */
 export interface PageDom {
   $: CheerioAPI;
   /** The element each block came from, by block index. */
   elements: Element[];
+  /** The element the blocks were read from (body, html, or the document when the page has neither). */
+  root: Element;
   /** What <head> and JSON-LD say about the page, read before non-content nodes are dropped. */
   facts: PageFacts;
+  /** Forms with several fields (signup, login, search, contact): their controls are dropped before segmentation. */
+  forms: ReadonlySet<Element>;
 }
-
-const doms = new WeakMap<UnboilFile, PageDom>();
-
-export const setDom = (file: UnboilFile, dom: PageDom): void => void doms.set(file, dom);
-export const getDom = (file: UnboilFile): PageDom | undefined => doms.get(file);
 
 /** Lower-cased class and id tokens of one element. */
 export function ownTokens(el: Element): string[] {
@@ -31,6 +28,83 @@ export function ownTokens(el: Element): string[] {
 }
 
 /** Ancestors of an element, nearest first, up to (not including) the root. */
-export function* ancestors(el: Element): Generator<Element> {
+export function* ancestors(el: AnyNode): Generator<Element> {
   for (let node = el.parent; node && node.type === 'tag'; node = node.parent) yield node as Element;
+}
+
+/** Whether `el` is `container` or lies inside it. */
+export function isInside(el: AnyNode, container: AnyNode): boolean {
+  for (let node: AnyNode | null = el; node; node = node.parent) if (node === container) return true;
+  return false;
+}
+
+/** Whether some element below `el` passes `test` (an iterative walk: pages nest deeply). */
+export function someDescendant(el: AnyNode, test: (n: Element) => boolean): boolean {
+  const stack: AnyNode[] = 'children' in el ? [...(el as Element).children] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type !== 'tag') continue;
+    if (test(node as Element)) return true;
+    for (const child of (node as Element).children) stack.push(child);
+  }
+  return false;
+}
+
+/** The text of a subtree, in document order (cheerio's .text() recurses once per level). */
+export function textOf(el: AnyNode): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out += (node as unknown as { data: string }).data;
+    else if ('children' in node) {
+      const children = (node as Element).children;
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Browsers stop nesting at a fixed depth (Chromium's parser: 512): deeper
+ * elements become siblings at that depth. unboil does the same after
+ * parsing, so that every walk up or down the tree is bounded and 100,000
+ * nested tags can neither overflow a stack nor make a walk quadratic. The
+ * subtree below the limit is flattened in document order, so no text is lost.
+ */
+export const MAX_DEPTH = 512;
+
+export function flattenDeepNesting(root: AnyNode, maxDepth = MAX_DEPTH): number {
+  let flattened = 0;
+  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!('children' in node)) continue;
+    const el = node as Element;
+    if (depth < maxDepth) {
+      for (const child of el.children) stack.push([child, depth + 1]);
+      continue;
+    }
+    if (!el.children.some((c) => 'children' in c && (c as Element).children.length)) continue;
+    // Every node below `el`, in document order, becomes a direct child of it.
+    const flat: AnyNode[] = [];
+    const walk: AnyNode[] = [...el.children].reverse();
+    while (walk.length) {
+      const n = walk.pop()!;
+      flat.push(n);
+      if ('children' in n) {
+        const kids = (n as Element).children;
+        for (let k = kids.length - 1; k >= 0; k--) walk.push(kids[k]!);
+        (n as Element).children = [];
+      }
+    }
+    flat.forEach((n, k) => {
+      n.parent = el;
+      n.prev = flat[k - 1] ?? null;
+      n.next = flat[k + 1] ?? null;
+    });
+    el.children = flat as Element['children'];
+    flattened++;
+  }
+  return flattened;
 }

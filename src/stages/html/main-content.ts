@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Block } from '../../model/block.js';
-import { isProse, textFeatures, type TextFeatures } from '../../text/features.js';
+import type { BlockView } from '../../model/block-view.js';
+import type { TextFeatures } from '../../text/features.js';
 
 /** Containers the main-content search may descend into (not paragraphs, headings or list items). */
 const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'table', 'tbody', 'tr', 'form', 'center', 'span', 'font', 'body', 'html', 'figure']);
@@ -21,9 +22,8 @@ export interface BlockInfo {
   plain: number;
 }
 
-export function blockInfo(block: Block, el: Element, stopwords: ReadonlySet<string>): BlockInfo {
-  const f = textFeatures(block.text, stopwords);
-  const prose = isProse(f);
+export function blockInfo(view: BlockView, el: Element): BlockInfo {
+  const { block, f, prose } = view;
   const ld = block.html?.linkDensity ?? 0;
   const own = block.text.length * (1 - ld);
   // Headings and link lists weigh nothing: the main content is where the running text is.

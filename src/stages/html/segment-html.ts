@@ -1,8 +1,8 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
-import { sourceText, type UnboilFile } from '../../model/document.js';
-import { ownTokens, setDom } from './dom.js';
+import type { LineIndex } from '../../text/line-index.js';
+import { flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
 import { readPageFacts } from './page-facts.js';
 
 /**
@@ -31,178 +31,173 @@ const BLOCK_TAGS = new Set([
   'fieldset', 'legend', 'ul', 'ol', 'dl', 'menu', 'table', 'tbody', 'thead', 'tfoot', 'figure', 'body', 'center', 'details',
   'summary', 'hgroup', 'hr', 'html', 'frameset', 'frame', 'noframes',
 ]);
-const LANDMARK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'main', 'article', 'form']);
 const NON_SPACE = /\S/g;
 
-interface Loc {
-  startOffset: number;
-  endOffset: number;
-}
+/** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
+const PATH_ELEMENTS = 8;
+
 /** Source offsets from htmlparser2 (`endIndex` is inclusive). */
-const locOf = (node: AnyNode): Loc | undefined =>
-  node.startIndex != null && node.endIndex != null ? { startOffset: node.startIndex, endOffset: node.endIndex + 1 } : undefined;
+const spanOf = (node: AnyNode): [number, number] | undefined =>
+  node.startIndex != null && node.endIndex != null ? [node.startIndex, node.endIndex + 1] : undefined;
 
 /** A table row whose cells hold only inline content is one block; a layout table is not. */
 function isSimpleRow(tr: Element): boolean {
   for (const cell of tr.children) {
     if (cell.type !== 'tag') continue;
     if (cell.name !== 'td' && cell.name !== 'th') return false;
-    if (cell.children.some(hasBlockDescendant)) return false;
+    const stack: AnyNode[] = [...cell.children];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type !== 'tag') continue;
+      if (BLOCK_TAGS.has(node.name)) return false;
+      stack.push(...node.children);
+    }
   }
   return true;
 }
-function hasBlockDescendant(node: AnyNode): boolean {
-  if (node.type !== 'tag') return false;
-  if (BLOCK_TAGS.has(node.name) && node.name !== 'br') return true;
-  return node.children.some(hasBlockDescendant);
+
+/** The DOM path shown in the sidecar: `body>div.main>article>p`, its last PATH_ELEMENTS elements. */
+function pathOf(el: Element): string {
+  const path: string[] = [];
+  let node: AnyNode | null = el;
+  for (; node && node.type === 'tag' && path.length < PATH_ELEMENTS; node = node.parent) {
+    const own = ownTokens(node as Element);
+    path.push((node as Element).name + (own[0] ? `.${own[0]}` : ''));
+  }
+  if (node && node.type === 'tag') path.push('…');
+  return path.reverse().join('>');
 }
+
+/** Text gathered for the block being built: its raw text, where it lies, how much is link text. */
+interface Pending {
+  el: Element;
+  text: string;
+  chars: number;
+  linkChars: number;
+  start: number;
+  end: number;
+  /** Blocks already flushed from this element (its text is split by nested blocks). */
+  runs: number;
+}
+
+/** A step of the walk: read a block element's children, or an inline element's. */
+type Frame =
+  | { kind: 'block'; el: Element; next: number; pending: Pending }
+  | { kind: 'inline'; el: Element; next: number; pending: Pending; inLink: boolean; before: number };
 
 /**
  * Parses the page with cheerio (htmlparser2, with source offsets) and makes one
  * block per block-level element that holds text directly (text nodes or
  * inline children), in reading order. Nested block elements become their own
  * blocks, so an element's text is only the inline content between them. The
- * parsed page stays available to the later HTML stages (see dom.ts).
+ * walk is iterative (an explicit stack), so nesting depth costs no call stack.
  */
-export function segmentHtml(file: UnboilFile): void {
-  const html = sourceText(file);
+export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; page: PageDom; lang: string | null } {
   // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
   // enough for block segmentation (it closes <p> and <li> where HTML implies it).
   const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  const lang = $('html').attr('lang') ?? $('html').attr('xml:lang');
-  if (lang?.trim()) file.data.htmlLang = lang.trim().toLowerCase().split(/[-_]/)[0]!;
+  flattenDeepNesting($.root().get(0)!);
   const facts = readPageFacts($);
   // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
-  // about to be dropped, so mark them now for html-boilerplate (a page-wide <form> wrapper is
+  // about to be dropped, so remember them now for html-boilerplate (a page-wide <form> wrapper is
   // protected there by its share of the prose).
+  const forms = new Set<Element>();
   $('form').each((_, form) => {
-    if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) form.attribs['data-unboil-form'] = 'fields';
+    if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
   });
   $(DROP).remove();
   const blocks: Block[] = [];
   const elements: Element[] = [];
-  const lineStarts = lineIndex(html);
 
-  const visit = (el: Element, depth: number) => {
-    let text = '';
-    let chars = 0;
-    let linkChars = 0;
-    let start = -1;
-    let end = -1;
-    let runs = 0;
-    const flush = (whole: boolean) => {
-      if (chars > 0) {
-        const loc = whole && runs === 0 ? locOf(el) : undefined;
-        const span: [number, number] = loc ? [loc.startOffset, loc.endOffset] : [Math.max(start, 0), Math.max(end, start, 0)];
-        push(el, text.replace(/\s+/g, ' ').trim(), chars ? linkChars / chars : 0, depth, span);
-        runs++;
-      }
-      text = '';
-      chars = 0;
-      linkChars = 0;
-      start = end = -1;
-    };
-    const touch = (node: AnyNode) => {
-      const loc = locOf(node);
-      if (!loc) return;
-      if (start < 0 || loc.startOffset < start) start = loc.startOffset;
-      if (loc.endOffset > end) end = loc.endOffset;
-    };
-    const inline = (node: AnyNode, inLink: boolean) => {
-      if (node.type === 'text') {
-        const data = (node as Text).data;
-        const n = data.match(NON_SPACE)?.length ?? 0;
-        text += data;
-        if (n) {
-          chars += n;
-          if (inLink) linkChars += n;
-          touch(node);
-        }
-      } else if (node.type === 'tag') {
-        const name = node.name;
-        if (name === 'br') text += ' ';
-        else if (name === 'tr' && isSimpleRow(node)) {
-          flush(false);
-          row(node, depth + 1);
-        } else if (BLOCK_TAGS.has(name)) {
-          flush(false);
-          visit(node, depth + 1);
-        } else {
-          const before = text.length;
-          for (const child of node.children) inline(child, inLink || name === 'a');
-          if (text.length > before) touch(node);
-          // Inline elements that read as separate words (images' alt text is not taken).
-          if (name === 'td' || name === 'th') text += ' ';
-        }
-      }
-    };
-    for (const child of el.children) inline(child, el.name === 'a');
-    flush(true);
-  };
-
-  // A simple row: its cells, in order, joined by " | ".
-  const row = (tr: Element, depth: number) => {
-    const cells: string[] = [];
-    let chars = 0;
-    let linkChars = 0;
-    for (const cell of tr.children) {
-      if (cell.type !== 'tag') continue;
-      const t = $(cell).text().replace(/\s+/g, ' ').trim();
-      const links = $(cell).find('a').text().replace(/\s+/g, '').length;
-      chars += t.replace(/\s+/g, '').length;
-      linkChars += links;
-      if (t) cells.push(t);
-    }
-    if (!chars) return;
-    const loc = locOf(tr);
-    push(tr, cells.join(' | '), Math.min(1, linkChars / chars), depth, loc ? [loc.startOffset, loc.endOffset] : [0, 0]);
-  };
-
-  const push = (el: Element, t: string, linkDensity: number, depth: number, span: [number, number]) => {
+  const push = (el: Element, t: string, linkDensity: number, span: [number, number]) => {
     if (!t) return;
-    const tokens: string[] = [];
-    const landmarks: string[] = [];
-    const path: string[] = [];
-    for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) {
-      const own = ownTokens(node);
-      tokens.push(...own);
-      const role = node.attribs.role?.toLowerCase();
-      if (role) landmarks.push(role);
-      if (LANDMARK_TAGS.has(node.name)) landmarks.push(node.name);
-      path.unshift(node.name + (own[0] ? `.${own[0]}` : ''));
-    }
     const kind = KIND[el.name] ?? 'text';
     blocks.push({
       i: blocks.length,
       kind,
       span,
-      line: lineAt(lineStarts, span[0]),
+      line: lines.lineAt(span[0]),
       text: t,
       ...(kind === 'heading' ? { level: Number(el.name.slice(1)) } : {}),
-      html: { tag: el.name, path: path.join('>'), tokens, landmarks, linkDensity, depth },
+      // A page without <html> or <body> has its top-level text in the document node itself.
+      html: { tag: el.type === 'tag' ? el.name : '#document', path: pathOf(el), linkDensity },
     });
     elements.push(el);
   };
 
-  const root = $('body').get(0) ?? $('html').get(0) ?? $.root().get(0);
-  if (root) visit(root as Element, 0);
-  file.data.blocks = blocks;
-  setDom(file, { $, elements, facts });
-}
+  const pending = (el: Element): Pending => ({ el, text: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0 });
+  const flush = (p: Pending, whole: boolean) => {
+    if (p.chars > 0) {
+      const own = whole && p.runs === 0 ? spanOf(p.el) : undefined;
+      const span: [number, number] = own ?? [Math.max(p.start, 0), Math.max(p.end, p.start, 0)];
+      push(p.el, p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span);
+      p.runs++;
+    }
+    p.text = '';
+    p.chars = p.linkChars = 0;
+    p.start = p.end = -1;
+  };
+  const touch = (p: Pending, node: AnyNode) => {
+    const span = spanOf(node);
+    if (!span) return;
+    if (p.start < 0 || span[0] < p.start) p.start = span[0];
+    if (span[1] > p.end) p.end = span[1];
+  };
 
-function lineIndex(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
+  // A simple row: its cells, in order, joined by " | ".
+  const row = (tr: Element) => {
+    const cells: string[] = [];
+    let chars = 0;
+    let linkChars = 0;
+    for (const cell of tr.children) {
+      if (cell.type !== 'tag') continue;
+      const t = textOf(cell).replace(/\s+/g, ' ').trim();
+      const links = $(cell).find('a').toArray().reduce((n, a) => n + textOf(a).replace(/\s+/g, '').length, 0);
+      chars += t.replace(/\s+/g, '').length;
+      linkChars += links;
+      if (t) cells.push(t);
+    }
+    if (chars) push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr) ?? [0, 0]);
+  };
 
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+  const root = ($('body').get(0) ?? $('html').get(0) ?? $.root().get(0)) as Element;
+  const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root) }];
+  while (stack.length) {
+    const frame = stack.at(-1)!;
+    const p = frame.pending;
+    if (frame.next >= frame.el.children.length) {
+      stack.pop();
+      if (frame.kind === 'block') flush(p, true);
+      else {
+        if (p.text.length > frame.before) touch(p, frame.el);
+        // Table cells read as separate words.
+        if (frame.el.name === 'td' || frame.el.name === 'th') p.text += ' ';
+      }
+      continue;
+    }
+    const node = frame.el.children[frame.next++]!;
+    const inLink = (frame.kind === 'inline' && frame.inLink) || frame.el.name === 'a';
+    if (node.type === 'text') {
+      const data = (node as Text).data;
+      const n = data.match(NON_SPACE)?.length ?? 0;
+      p.text += data;
+      if (n) {
+        p.chars += n;
+        if (inLink) p.linkChars += n;
+        touch(p, node);
+      }
+    } else if (node.type === 'tag') {
+      const name = node.name;
+      if (name === 'br') p.text += ' ';
+      else if (name === 'tr' && isSimpleRow(node)) {
+        flush(p, false);
+        row(node);
+      } else if (BLOCK_TAGS.has(name)) {
+        flush(p, false);
+        stack.push({ kind: 'block', el: node, next: 0, pending: pending(node) });
+      } else stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length });
+    }
   }
-  return lo + 1;
+  const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
+  return { blocks, page: { $, elements, root, facts, forms }, lang: lang || null };
 }

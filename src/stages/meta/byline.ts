@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import type { Block } from '../../model/block.js';
-import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { findDates } from '../../text/dates.js';
-import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
-import { itemsOf } from '../text/boilerplate/context.js';
 import { BYLINE_REACH, MAIN_TEXT_PENALTY, mainRun } from '../text/boilerplate/rules/main-text.js';
 
 const options = z
@@ -66,11 +63,11 @@ export const byline: DocumentStage<z.infer<typeof options>> = {
   formats: ['text'],
   description: 'Moves the byline (author) and dateline (publication date) near the start of the document into metadata.',
   options,
-  run(file: UnboilFile, opts, ctx) {
-    const meta = file.data.meta;
+  run(doc, opts, ctx) {
+    const meta = doc.data.meta;
     // Bylines sit next to the title, just before (or in the first paragraphs
     // of) the main text, which may start far down a page full of sidebars.
-    const items = itemsOf(file.data.blocks, stopwordsFor(file.data.lang3));
+    const items = doc.keptViews();
     const start = Math.max(0, (mainRun(items, MAIN_TEXT_PENALTY)?.[0] ?? 0) - opts.before);
     let prose = 0;
     const found: Array<[Block, Byline]> = [];
@@ -86,7 +83,7 @@ export const byline: DocumentStage<z.infer<typeof options>> = {
       block.role = parsed.role;
       ctx.stats.update(`metadata.${parsed.role}`);
       if (!opts.keep) {
-        removeBlock(file, block, {
+        doc.remove(block, {
           stage: 'metadata',
           rule: parsed.role,
           reason: parsed.role === 'byline' ? `byline: author "${parsed.author}" moved to metadata` : `dateline: date ${parsed.date} moved to metadata`,

@@ -1,7 +1,8 @@
+import type { CheerioAPI } from 'cheerio';
 import { z } from 'zod';
-import type { UnboilFile } from '../../model/document.js';
+import type { DocumentData } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
-import { getDom } from '../html/dom.js';
+import { textOf } from '../html/dom.js';
 import { looksLikeDate } from '../html/lines.js';
 import { parseByline } from './byline.js';
 import type { PageFacts } from '../html/page-facts.js';
@@ -60,11 +61,11 @@ export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
   description: 'HTML pages: title, author, date, site and URL from meta tags, JSON-LD, <h1>/<title>, <time>, rel=author and the URL.',
   formats: ['html'],
   options,
-  run(file: UnboilFile) {
-    const dom = getDom(file);
+  run(doc) {
+    const dom = doc.page;
     if (!dom) return;
     const { $, facts } = dom;
-    const { meta, source } = file.data;
+    const { meta, source } = doc.data;
     const ld = facts.jsonld.find((o) => TYPES.test(String(o['@type'] ?? ''))) ?? facts.jsonld.find((o) => o.headline || o.datePublished);
 
     source.url ??= facts.canonical?.startsWith('http') ? facts.canonical : first(facts, 'og:url');
@@ -76,9 +77,9 @@ export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
     meta.author ??=
       nameOf(ld?.author) ??
       clean(first(facts, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl')) ??
-      clean($('[rel~="author"]').first().text()) ??
-      clean($('[itemprop="author"]').first().text()) ??
-      bylineAuthor(file);
+      clean(firstText($, '[rel~="author"]')) ??
+      clean(firstText($, '[itemprop="author"]')) ??
+      bylineAuthor(doc.data);
     if (meta.author && (/^https?:\/\//.test(meta.author) || meta.author.length > 100)) meta.author = null;
 
     meta.date ??=
@@ -87,16 +88,22 @@ export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
       isoDateOf(str(ld?.dateCreated)) ??
       isoDateOf($('time[datetime]').first().attr('datetime')) ??
       dateFromUrl(source.url) ??
-      datelineNearTitle(file);
+      datelineNearTitle(doc.data);
 
     const title =
       clean(first(facts, 'og:title', 'twitter:title')) ??
       clean(ld?.headline) ??
-      clean($('h1').first().text()) ??
+      clean(firstText($, 'h1')) ??
       facts.title;
     if (title && !meta.title) meta.title = stripSiteName(stripSiteName(title, meta.site), hostOf(source.url));
   },
 };
+
+/** Text of the first element a selector finds (iteratively: a page may nest thousands deep). */
+function firstText($: CheerioAPI, selector: string): string | null {
+  const el = $(selector).get(0);
+  return el ? textOf(el) : null;
+}
 
 /** /2019/05/31/ or /2019-05-31 in a URL. */
 function dateFromUrl(url: string | null): string | null {
@@ -107,10 +114,10 @@ function dateFromUrl(url: string | null): string | null {
 }
 
 /** The name in the first byline html-boilerplate moved out of the text. */
-function bylineAuthor(file: UnboilFile): string | null {
-  for (const b of file.data.blocks) {
+function bylineAuthor(data: DocumentData): string | null {
+  for (const b of data.blocks) {
     if (b.role !== 'byline') continue;
-    const name = parseByline(b.text, file.data.meta.lang)?.author;
+    const name = parseByline(b.text, data.meta.lang)?.author;
     if (name) return name;
   }
   return null;
@@ -120,12 +127,12 @@ function bylineAuthor(file: UnboilFile): string | null {
  * Last resort: a date in a dateline html-boilerplate moved out of the text, or in one of
  * the short blocks near the top (chrono-node, run only on these few blocks: it is slow).
  */
-function datelineNearTitle(file: UnboilFile): string | null {
-  const datelines = file.data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
-  const kept = file.data.blocks.filter((b) => !b.removed).slice(0, 6);
+function datelineNearTitle(data: DocumentData): string | null {
+  const datelines = data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
+  const kept = data.blocks.filter((b) => !b.removed).slice(0, 6);
   for (const b of [...datelines, ...kept]) {
     if (b.text.length > 80 || !looksLikeDate(b.text)) continue;
-    const found = findDates(b.text, file.data.meta.lang)[0];
+    const found = findDates(b.text, data.meta.lang)[0];
     if (found) return found.iso;
   }
   return null;

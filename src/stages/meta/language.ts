@@ -1,7 +1,6 @@
 import { francAll } from 'franc-min';
 import { iso6393 } from 'iso-639-3';
 import { z } from 'zod';
-import type { UnboilFile } from '../../model/document.js';
 import type { DocumentStage } from '../types.js';
 
 const to1 = new Map(iso6393.flatMap((l) => (l.iso6391 ? [[l.iso6393, l.iso6391] as const] : [])));
@@ -31,11 +30,11 @@ export const language: DocumentStage<z.infer<typeof options>> = {
   name: 'language',
   description: 'Detects the document language (<html lang>, else franc on the longest blocks).',
   options,
-  run(file: UnboilFile, opts) {
-    const declared = opts.trustHtmlLang ? file.data.htmlLang : undefined;
+  run({ data }, opts) {
+    const declared = opts.trustHtmlLang ? data.htmlLang : undefined;
     let lang3 = declared ? to3.get(declared) : undefined;
     if (!lang3) {
-      const longest = file.data.blocks
+      const longest = data.blocks
         .filter((b) => !b.removed)
         .map((b) => b.text)
         .sort((a, b) => b.length - a.length);
@@ -47,7 +46,7 @@ export const language: DocumentStage<z.infer<typeof options>> = {
       lang3 = detectLanguage(sample) ?? undefined;
     }
     if (!lang3) return;
-    file.data.lang3 = lang3;
-    file.data.meta.lang = to1.get(lang3) ?? lang3;
+    data.lang3 = lang3;
+    data.meta.lang = to1.get(lang3) ?? lang3;
   },
 };

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { UnboilFile } from '../../model/document.js';
-import { isHeadlineLike, textFeatures } from '../../text/features.js';
 import { comparable } from '../../text/normalize-text.js';
-import { stopwordsFor } from '../../text/stopwords.js';
 import type { DocumentStage } from '../types.js';
 
 const options = z.object({}).strict();
@@ -37,8 +34,8 @@ export const metadata: DocumentStage<z.infer<typeof options>> = {
   name: 'metadata',
   description: 'Extracts title and site from the cleaned document (values from HTML meta tags win).',
   options,
-  run(file: UnboilFile) {
-    const { meta, blocks, source } = file.data;
+  run(doc) {
+    const { meta, blocks, source } = doc.data;
     if (!meta.site && source.url) {
       try {
         meta.site = new URL(source.url).hostname.replace(/^www\./, '');
@@ -53,10 +50,9 @@ export const metadata: DocumentStage<z.infer<typeof options>> = {
     }
     source.site ??= meta.site;
     if (!meta.title) {
-      const stop = stopwordsFor(file.data.lang3);
       const kept = blocks.filter((b) => !b.removed);
       const marked = kept.find((b) => b.role === 'title') ?? kept.find((b) => b.kind === 'heading' && b.level === 1);
-      const fallback = kept.slice(0, 3).find((b) => isHeadlineLike(textFeatures(b.text, stop)));
+      const fallback = kept.slice(0, 3).find((b) => doc.view(b).headline);
       const title = marked ?? fallback;
       if (title) meta.title = stripSiteName(title.text, meta.site);
     }

@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
-import { warn, type Format, type UnboilFile } from '../../model/document.js';
+import type { Format } from '../../model/document.js';
 import type { DocumentStage } from '../types.js';
 import { decodeBytes, sniffMetaCharset } from './charset.js';
 
@@ -52,7 +52,8 @@ export const decode: DocumentStage<DecodeOptions> = {
   name: 'decode',
   description: 'Decompresses gzip, rejects binary input, and decodes bytes to text (BOM, <meta charset>, UTF-8, detected legacy charset).',
   options,
-  run(file: UnboilFile, opts) {
+  run(doc, opts) {
+    const { file } = doc;
     let bytes = file.data.bytes;
     if (!bytes) throw new InputError(file.path, 'no bytes to decode (was the document already decoded?)');
     if (isGzip(bytes)) {
@@ -80,13 +81,13 @@ export const decode: DocumentStage<DecodeOptions> = {
       if (evidence.sample > 0 && evidence.controls / evidence.sample > 0.1) {
         throw new InputError(file.path, `binary file: ${evidence.controls} control bytes in the first ${evidence.sample}`);
       }
-      if (evidence.nuls) warn(file, 'decode', 'nul-bytes', `${evidence.nuls} stray NUL byte(s) in the first ${evidence.sample} bytes, removed by normalize`);
+      if (evidence.nuls) doc.warn('decode', 'nul-bytes', `${evidence.nuls} stray NUL byte(s) in the first ${evidence.sample} bytes, removed by normalize`);
     }
     const hint = file.data.formatHint;
     const sniffHtml = hint === 'html' || /<html|<meta/i.test(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
     const decoded = decodeBytes(bytes, sniffHtml ? sniffMetaCharset(bytes) : null);
     if (decoded.invalid > 0) {
-      warn(file, 'decode', 'invalid-bytes', `${decoded.invalid} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD`);
+      doc.warn('decode', 'invalid-bytes', `${decoded.invalid} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD`);
     }
     file.value = decoded.text;
     file.data.source.encoding = decoded.encoding;

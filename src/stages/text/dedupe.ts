@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Block } from '../../model/block.js';
-import { removeBlock, type UnboilFile } from '../../model/document.js';
-import { comparable } from '../../text/normalize-text.js';
-import { jaccard, sentenceOverlap, words } from '../../text/similarity.js';
+import { bandKeys, fnv1a, minhash } from '../../text/hashing.js';
+import { sentences } from '../../text/sentences.js';
+import { jaccard, words } from '../../text/similarity.js';
 import type { DocumentStage } from '../types.js';
 
 const options = z
@@ -28,28 +28,71 @@ interface Entry {
   key: string;
   words: string[];
   set: Set<string>;
+  /** Word sets of its sentences, parsed once, on first need. */
+  sentenceSets?: Set<string>[];
+}
+
+/** Sentences match when their word sets are this similar (Jaccard). */
+const SENTENCE_MATCH = 0.5;
+/** Paragraphs are compared only when their word sets are at least this similar. */
+const PARAGRAPH_FILTER = 0.3;
+/** MinHash rows per sentence and rows per band: two sentences at Jaccard 0.5 share one of 16 band keys with probability 0.99, at 0.7 with 0.99999. */
+const SENTENCE_HASHES = 32;
+const SENTENCE_ROWS = 2;
+/**
+ * At most this many earlier paragraphs are compared with each paragraph (those
+ * sharing the most sentence keys): a page of a thousand paragraphs sharing one
+ * sentence stays linear instead of comparing every pair.
+ */
+const MAX_CANDIDATES = 32;
+
+const sentenceSetsOf = (e: Entry): Set<string>[] => (e.sentenceSets ??= sentences(e.block.text).map((s) => new Set(words(s))));
+
+/** LSH keys of a paragraph's sentences: paragraphs sharing one have a sentence in common, nearly. */
+function sentenceKeys(e: Entry): number[] {
+  const keys: number[] = [];
+  for (const set of sentenceSetsOf(e)) {
+    if (!set.size) continue;
+    keys.push(...bandKeys(minhash([...set].map((w) => fnv1a(w)), SENTENCE_HASHES), SENTENCE_ROWS));
+  }
+  return keys;
+}
+
+/**
+ * How much of paragraph `b` re-states paragraph `a`, sentence by sentence:
+ * the share of b's sentences whose words mostly match some sentence of a.
+ * Robust to the small edits of a re-published paragraph (names re-spelled, a
+ * clause reworded) that defeat exact hashing.
+ */
+function overlap(a: Entry, b: Entry): number {
+  const as = sentenceSetsOf(a);
+  const bs = sentenceSetsOf(b);
+  if (!bs.length) return 0;
+  let matched = 0;
+  for (const s of bs) if (as.some((t) => jaccard(s, t) >= SENTENCE_MATCH)) matched++;
+  return matched / bs.length;
 }
 
 /**
  * Within one document: exact repeats, repeated titles, near-duplicate
  * paragraphs and pull quotes. The first occurrence stays (for a pull quote,
- * the paragraph that contains it) and every removal points at it.
+ * the paragraph that contains it) and every removal points at it. Candidates
+ * are found by hashing (exact keys, sentence MinHash bands, word n-grams),
+ * never by comparing all pairs.
  */
 export const dedupe: DocumentStage<DedupeOptions> = {
   kind: 'document',
   name: 'dedupe',
   description: 'Removes repeated blocks within a document: exact repeats, repeated titles, near-duplicate paragraphs, pull quotes.',
   options,
-  run(file: UnboilFile, opts, ctx) {
-    const entries: Entry[] = file.data.blocks
-      .filter((block) => !block.removed)
-      .map((block) => {
-        const w = words(block.text);
-        return { block, key: w.join(' '), words: w, set: new Set(w) };
-      });
+  run(doc, opts, ctx) {
+    const entries: Entry[] = doc.keptViews().map(({ block, key }) => {
+      const w = key.split(' ').filter(Boolean);
+      return { block, key: w.join(' '), words: w, set: new Set(w) };
+    });
     const title = entries.find((e) => e.block.role === 'title');
     const remove = (e: Entry, rule: string, reason: string, of: Block) => {
-      removeBlock(file, e.block, { stage: 'dedupe', rule, reason, duplicateOf: of.i });
+      doc.remove(e.block, { stage: 'dedupe', rule, reason, duplicateOf: of.i });
       ctx.stats.update(`dedupe.${rule}`);
     };
 
@@ -74,35 +117,71 @@ export const dedupe: DocumentStage<DedupeOptions> = {
     }
 
     const live = () => entries.filter((e) => !e.block.removed);
-    if (opts.nearDuplicate < 1) {
-      const paragraphs = live().filter((e) => e.words.length >= opts.minNearWords);
-      for (let j = 1; j < paragraphs.length; j++) {
-        const b = paragraphs[j]!;
-        for (let i = 0; i < j; i++) {
-          const a = paragraphs[i]!;
-          if (a.block.removed || jaccard(a.set, b.set) < 0.3) continue; // cheap filter before parsing sentences
-          const overlap = sentenceOverlap(a.block.text, b.block.text);
-          if (overlap >= opts.nearDuplicate) {
-            remove(b, 'near-duplicate', `re-states block ${a.block.i} with small edits (${Math.round(overlap * 100)}% of its sentences match)`, a.block);
-            break;
-          }
-        }
-      }
-    }
-
-    if (opts.pullQuote) {
-      const kept = live();
-      for (const e of kept) {
-        if (e.block.removed || e.block.role === 'title' || e.words.length < opts.minPullQuoteWords) continue;
-        // Prefer a later paragraph (the usual layout), else an earlier one.
-        const host =
-          kept.find((o) => o.block.i > e.block.i && !o.block.removed && o.words.length > e.words.length && contains(o.key, e.key)) ??
-          kept.find((o) => o.block.i < e.block.i && !o.block.removed && o.words.length > e.words.length && contains(o.key, e.key));
-        if (host) remove(e, 'pull-quote', `pull quote: its text reappears inside block ${host.block.i}`, host.block);
-      }
-    }
+    if (opts.nearDuplicate < 1) nearDuplicates(live().filter((e) => e.words.length >= opts.minNearWords), opts.nearDuplicate, remove);
+    if (opts.pullQuote) pullQuotes(live(), opts.minPullQuoteWords, remove);
   },
 };
+
+type Remove = (e: Entry, rule: string, reason: string, of: Block) => void;
+
+function nearDuplicates(paragraphs: Entry[], threshold: number, remove: Remove): void {
+  // band key → earlier paragraphs (indexes into `paragraphs`, ascending) with a sentence of that key
+  const index = new Map<number, number[]>();
+  paragraphs.forEach((b, j) => {
+    const keys = sentenceKeys(b);
+    // Candidates sharing the most sentence keys first; of those kept, the earliest is compared first.
+    const shared = new Map<number, number>();
+    for (const key of new Set(keys)) for (const i of index.get(key) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const best = [...shared].sort(([x, nx], [y, ny]) => ny - nx || x - y).slice(0, MAX_CANDIDATES).map(([i]) => i).sort((x, y) => x - y);
+    for (const i of best) {
+      const a = paragraphs[i]!;
+      if (a.block.removed || jaccard(a.set, b.set) < PARAGRAPH_FILTER) continue;
+      const share = overlap(a, b);
+      if (share >= threshold) {
+        remove(b, 'near-duplicate', `re-states block ${a.block.i} with small edits (${Math.round(share * 100)}% of its sentences match)`, a.block);
+        return;
+      }
+    }
+    for (const key of new Set(keys)) {
+      const list = index.get(key);
+      if (list) list.push(j);
+      else index.set(key, [j]);
+    }
+  });
+}
+
+function pullQuotes(kept: Entry[], n: number, remove: Remove): void {
+  // Word n-gram → the blocks containing it (indexes into `kept`, ascending). A block contains a
+  // pull quote of n words or more only if it contains each of its n-grams, so the rarest one of
+  // the quote gives the shortest list of possible hosts.
+  const grams = (e: Entry): number[] => {
+    const out: number[] = [];
+    for (let k = 0; k + n <= e.words.length; k++) out.push(fnv1a(e.words.slice(k, k + n).join(' ')));
+    return out;
+  };
+  const gramsOf = kept.map(grams);
+  const hosts = new Map<number, number[]>();
+  gramsOf.forEach((gs, k) => {
+    for (const g of new Set(gs)) {
+      const list = hosts.get(g);
+      if (list) list.push(k);
+      else hosts.set(g, [k]);
+    }
+  });
+  kept.forEach((e, k) => {
+    if (e.block.removed || e.block.role === 'title' || e.words.length < n) return;
+    let rarest: number[] | undefined;
+    for (const g of gramsOf[k]!) {
+      const list = hosts.get(g)!;
+      if (!rarest || list.length < rarest.length) rarest = list;
+    }
+    const fits = (o: Entry) => !o.block.removed && o.words.length > e.words.length && contains(o.key, e.key);
+    // Prefer a later paragraph (the usual layout), else an earlier one.
+    const later = (rarest ?? []).filter((h) => h > k).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
+    const host = later ?? (rarest ?? []).filter((h) => h < k).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
+    if (host) remove(e, 'pull-quote', `pull quote: its text reappears inside block ${host.block.i}`, host.block);
+  });
+}
 
 /** Whole-word containment of one comparable key in another. */
 const contains = (outer: string, inner: string) => ` ${outer} `.includes(` ${inner} `);

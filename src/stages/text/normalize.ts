@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { removeBlock, type UnboilFile } from '../../model/document.js';
 import { normalizeText } from '../../text/normalize-text.js';
 import type { DocumentStage } from '../types.js';
 
@@ -11,11 +10,11 @@ export const normalize: DocumentStage<z.infer<typeof options>> = {
   name: 'normalize',
   description: 'Normalizes block text: Unicode NFC, non-breaking and odd spaces, zero-width and control characters, runs of whitespace.',
   options,
-  run(file: UnboilFile) {
-    for (const block of file.data.blocks) {
+  run(doc) {
+    for (const block of doc.blocks) {
       block.text = normalizeText(block.text);
       if (block.text === '') {
-        removeBlock(file, block, { stage: 'normalize', rule: 'empty', reason: 'nothing but invisible or control characters' });
+        doc.remove(block, { stage: 'normalize', rule: 'empty', reason: 'nothing but invisible or control characters' });
       }
     }
   },

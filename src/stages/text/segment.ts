@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { sourceText, warn, type UnboilFile } from '../../model/document.js';
 import { segmentHtml } from '../html/segment-html.js';
 import type { DocumentStage } from '../types.js';
 import { segmentText } from './segment-text.js';
@@ -12,10 +11,14 @@ export const segment: DocumentStage<z.infer<typeof options>> = {
   name: 'segment',
   description: 'Splits the document into blocks (text: lines and blank-line paragraphs; HTML: block-level elements), each with its span in the source.',
   options,
-  run(file: UnboilFile) {
-    if (file.data.source.format === 'html') segmentHtml(file);
-    else file.data.blocks = segmentText(sourceText(file));
+  run(doc) {
+    if (doc.data.source.format === 'html') {
+      const { blocks, page, lang } = segmentHtml(doc.text, doc.lines());
+      doc.data.blocks = blocks;
+      doc.page = page;
+      if (lang) doc.data.htmlLang = lang;
+    } else doc.data.blocks = segmentText(doc.text);
     // An empty scrape is worth a look (a failed fetch?) but not a failure.
-    if (!file.data.blocks.length) warn(file, 'segment', 'empty', 'the document has no text: the clean text is empty');
+    if (!doc.blocks.length) doc.warn('segment', 'empty', 'the document has no text: the clean text is empty');
   },
 };

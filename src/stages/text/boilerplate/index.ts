@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { UnboilFile } from '../../../model/document.js';
-import { stopwordsFor } from '../../../text/stopwords.js';
 import type { DocumentStage } from '../../types.js';
 import { RuleContext, type Rule } from './context.js';
 import { glossaryBoxes } from './rules/glossary.js';
@@ -65,8 +63,8 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
   formats: ['text'],
   description: 'Removes menus, language switchers, social prompts, glossary boxes, related lists, tags, comment forms, galleries and the short lines around the main text.',
   options,
-  run(file: UnboilFile, opts, ctx) {
-    const rules = new RuleContext(file, stopwordsFor(file.data.lang3));
+  run(doc, opts, ctx) {
+    const rules = new RuleContext(doc);
     for (const [name, rule] of Object.entries(RULES)) {
       if (opts.rules[name as keyof typeof RULES]) rule(rules);
     }

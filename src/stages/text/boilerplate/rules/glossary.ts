@@ -1,4 +1,3 @@
-import { comparable } from '../../../../text/normalize-text.js';
 import type { Item, RuleContext } from '../context.js';
 
 /**
@@ -10,7 +9,7 @@ import type { Item, RuleContext } from '../context.js';
 export function glossaryBoxes(ctx: RuleContext): void {
   const items = ctx.kept();
   const isTerm = (it: Item | undefined) => !!it && it.f.words <= 6 && !it.f.endsSentence && !it.prose;
-  const same = (a: Item | undefined, b: Item | undefined) => !!a && !!b && comparable(a.block.text) === comparable(b.block.text);
+  const same = (a: Item | undefined, b: Item | undefined) => !!a && !!b && a.key === b.key;
 
   /** Entry at k: [term, term, definition?]; returns its length or 0. */
   const entryAt = (k: number): number => {

@@ -1,4 +1,3 @@
-import { comparable } from '../../../../text/normalize-text.js';
 import { parseByline } from '../../../meta/byline.js';
 import type { Item, RuleContext } from '../context.js';
 
@@ -46,7 +45,8 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
       run.end = k;
     }
   });
-  const best = Math.max(0, ...runs.map((r) => r.score));
+  // Not Math.max(...runs): a dump of a million short lines has as many runs, more than a call takes arguments.
+  const best = runs.reduce((max, r) => Math.max(max, r.score), 0);
   if (!best) return null;
   const top = runs.find((r) => r.score === best)!;
   const parts = runs.filter((r) => r.score > 0 && r.score >= best * partShare);
@@ -58,7 +58,7 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
     if (endsArticle?.(end, part.start)) break;
     end = part.end;
   }
-  return [Math.min(...parts.filter((r) => r.start <= top.start).map((r) => r.start)), end];
+  return [parts.reduce((min, r) => (r.start <= top.start ? Math.min(min, r.start) : min), top.start), end];
 }
 
 /** Rules whose blocks close an article: text after them is another part of the page. */
@@ -107,7 +107,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   }
   for (let k = first - 1; k >= 0 && title < 0; k--) if (titleLike(k)) title = k;
   if (title >= 0) items[title]!.block.role = 'title';
-  const titleText = title >= 0 ? comparable(items[title]!.block.text) : null;
+  const titleText = title >= 0 ? items[title]!.key : null;
 
   // Length of the run of short lines each block belongs to, measured before
   // anything is removed so that every line of one menu gets the same rule.
@@ -122,7 +122,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
 
   for (let k = 0; k < first; k++) {
     const it = items[k]!;
-    if (k === title || (titleText !== null && comparable(it.block.text) === titleText)) continue;
+    if (k === title || (titleText !== null && it.key === titleText)) continue;
     if (bylines.has(k)) continue;
     if (k > title && title >= 0 && it.sentence) continue; // standfirst between title and text
     if (it.prose && options.keepOutsideProse) continue;
@@ -162,7 +162,9 @@ export function linkSections(ctx: RuleContext, items: Item[], first: number, las
   const bySection = new Map<number, Item[]>();
   for (const it of items) {
     if (it.section === null) continue;
-    bySection.set(it.section, [...(bySection.get(it.section) ?? []), it]);
+    const section = bySection.get(it.section);
+    if (section) section.push(it);
+    else bySection.set(it.section, [it]);
   }
   for (let k = first; k <= last; k++) {
     const it = items[k]!;

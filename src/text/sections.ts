@@ -1,6 +1,6 @@
-import type { Block } from '../../../model/block.js';
-import { splitLines } from '../segment-text.js';
-import { isBlank } from '../../../text/normalize-text.js';
+import type { Block } from '../model/block.js';
+import { isBlank } from './normalize-text.js';
+import { splitLines } from './split-lines.js';
 
 /**
  * Blank lines that close a section. html-to-text dumps (lynx, html2text,
@@ -14,27 +14,24 @@ export const SECTION_BREAK = 2;
  * section until SECTION_BREAK or more blank lines separate them. Returns null
  * when the dump has no such break at all (hand-written text, or a dump that
  * uses single blank lines throughout): then sections say nothing.
+ * Linear: blank lines are counted per line number, and a block's `line` says where it starts.
  */
 export function sectionsOf(source: string, blocks: readonly Block[]): number[] | null {
   const lines = splitLines(source);
-  // Blank lines ending at each offset: for each line start, how many blank lines precede it.
-  const blankBefore = new Map<number, number>();
+  // blankBefore[n]: blank lines right before line n (1-based).
+  const blankBefore = new Uint32Array(lines.length + 2);
   let blanks = 0;
   for (const line of lines) {
     if (isBlank(line.text)) blanks++;
     else {
-      blankBefore.set(line.start, blanks);
+      blankBefore[line.n] = blanks;
       blanks = 0;
     }
   }
-  const lineStart = (offset: number): number => {
-    const nl = Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1));
-    return nl + 1;
-  };
   const out: number[] = [];
   let section = 0;
   for (const block of blocks) {
-    if (block.i > 0 && (blankBefore.get(lineStart(block.span[0])) ?? 0) >= SECTION_BREAK) section++;
+    if (block.i > 0 && (blankBefore[block.line] ?? 0) >= SECTION_BREAK) section++;
     out[block.i] = section;
   }
   return section ? out : null;
