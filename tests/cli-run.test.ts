@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,11 +9,12 @@ import { ROOT, SEEDS } from './helpers/seeds.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'unboil-cli-'));
 
-/** Every file under dir, relative, sorted, with its bytes. */
+/** Every file under dir, relative, sorted, with its bytes; the run's own state folder (.unboil/) is not output. */
 function tree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (d: string, rel: string) => {
     for (const name of readdirSync(d).sort()) {
+      if (name === '.unboil' && d === dir) continue;
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full, `${rel}${name}/`);
       else out[`${rel}${name}`] = readFileSync(full, 'utf8');
@@ -88,6 +89,7 @@ describe('unboil run', () => {
     await runCli(['run', 'seeds', '--out', 'out'], dir);
     expect(tree(join(dir, 'seeds'))).toEqual(before);
     expect(Object.keys(tree(join(dir, 'out'))).filter((f) => !/\.(txt|json)$/.test(f))).toEqual([]);
+    expect(readdirSync(join(dir, 'out/.unboil')).sort()).toEqual(['.gitignore', 'journal.jsonl']);
   });
 
   it('refuses an output folder that holds the inputs', async () => {
@@ -95,7 +97,16 @@ describe('unboil run', () => {
     cpSync(SEEDS, join(dir, 'seeds'), { recursive: true });
     const { code, stderr } = await runCli(['run', 'seeds', '--out', 'seeds'], dir);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/contains input seeds\/000_/);
+    expect(stderr).toBe('unboil: the output folder seeds contains the input seeds: outputs could overwrite inputs; choose another --out\n');
+    // Through a symbolic link too (compared by real path), and a file inside.
+    symlinkSync('seeds', join(dir, 'link'));
+    expect((await runCli(['run', 'seeds', '--out', 'link'], dir)).stderr).toMatch(/the output folder link contains the input seeds:/);
+    expect((await runCli(['run', 'link/000_b42fd55d8a28d96c.txt', '--out', 'seeds'], dir)).stderr).toMatch(/the output folder seeds contains the input link\/000_/);
+    // An output folder inside an input folder is fine: it is not read as input, now or on the next run.
+    expect((await runCli(['run', 'seeds', '--out', 'seeds/out'], dir)).code).toBe(0);
+    const again = await runCli(['run', 'seeds', '--out', 'seeds/out'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^unboil: 5\/5 documents cleaned/);
   });
 
   it('keeps outputs apart when two inputs share a name', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../src/engine/run.js';
+import { collect } from './helpers/collect.js';
 
 const ARTICLES = [
   'Farmers in the valley began the harvest early this year because the summer was unusually warm and dry.',
@@ -27,7 +28,7 @@ describe('corpus stages', () => {
       ARTICLES.map((a, k) => [`page${k}.txt`, `valleygazette.example\n\nStory Number ${k}\n\n${a} ${a}\n\n${footer}\n`]),
     );
     const { results } = await runPipeline({ inputs: [corpus(docs)] });
-    for (const r of results) {
+    for await (const r of results) {
       expect(r.text).not.toContain('The Valley Gazette is printed');
       expect(r.sidecar.stats.removedBy['corpus/site-template']).toBe(1);
     }
@@ -36,7 +37,7 @@ describe('corpus stages', () => {
   it('duplicate-documents drops the later copy of an article and keeps the first', async () => {
     const story = ARTICLES.join(' ');
     const { results } = await runPipeline({ inputs: [corpus({ 'a.txt': `Harvest Report\n\n${story}\n`, 'b.txt': `Harvest Report\n\n${story}\n`, 'c.txt': `Other News\n\n${ARTICLES[1]}\n` })] });
-    const byName = Object.fromEntries(results.map((r) => [r.output, r]));
+    const byName = Object.fromEntries((await collect(results)).map((r) => [r.output, r]));
     expect(byName.a!.text).toContain('Farmers in the valley');
     expect(byName.b!.text).toBe('');
     expect(byName.b!.sidecar.stats.removedBy['corpus/duplicate-document']).toBe(2);

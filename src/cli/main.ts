@@ -20,6 +20,12 @@ export const positiveInt = (value: string): number => {
   return n;
 };
 
+export const positiveSeconds = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds > 0');
+  return n;
+};
+
 export const logLevelOption = (): Option =>
   new Option('--log-level <level>', 'pino log level for the JSON logs on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn');
 

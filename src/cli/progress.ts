@@ -1,18 +1,36 @@
+import { SingleBar } from 'cli-progress';
+import type { Progress } from '../engine/run.js';
+
 /**
- * A one-line progress bar on stderr, redrawn in place. The CLI only creates
- * one when stderr is a terminal: in CI logs a bar is noise.
+ * A progress bar on stderr (cli-progress): documents done / total, docs/s,
+ * ETA and failures so far. The CLI only creates one when stderr is a
+ * terminal: in CI logs a bar is noise.
  */
-export function progressBar(write: (text: string) => void, width = 30): { update(done: number, total: number): void; end(): void } {
-  let last = -1;
+export function progressBar(stream: NodeJS.WritableStream): { update(progress: Progress): void; end(): void } {
+  const bar = new SingleBar({
+    stream,
+    format: '{phase} [{bar}] {value}/{total} | {rate} docs/s | ETA {eta_formatted} | {failed} failed, {skipped} up to date',
+    barsize: 30,
+    hideCursor: true,
+    clearOnComplete: true,
+    etaBuffer: 200,
+    fps: 5,
+  });
+  let phase: Progress['phase'] | null = null;
+  let started = 0;
   return {
-    update(done, total) {
-      const filled = total ? Math.round((done / total) * width) : width;
-      if (filled === last && done !== total) return;
-      last = filled;
-      write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    update(p) {
+      if (p.phase !== phase) {
+        if (phase) bar.stop();
+        phase = p.phase;
+        started = performance.now();
+        bar.start(p.total, 0, { phase: p.phase === 'clean' ? 'cleaning' : 'corpus  ', rate: '0', failed: 0, skipped: 0 });
+      }
+      const seconds = (performance.now() - started) / 1000;
+      bar.update(p.done, { rate: seconds > 0 ? (p.done / seconds).toFixed(1) : '0', failed: p.failed, skipped: p.skipped });
     },
     end() {
-      if (last >= 0) write('\r\x1b[K');
+      if (phase) bar.stop();
     },
   };
 }

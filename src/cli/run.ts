@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { defaultConcurrency } from '../engine/pool.js';
 import { runPipeline } from '../engine/run.js';
 import { createLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { EXIT } from './io.js';
-import { logLevelOption, positiveInt, type CommandContext } from './main.js';
+import { logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 
@@ -13,6 +14,7 @@ interface RunFlags {
   out: string;
   pipeline: string;
   concurrency: number;
+  timeout: number;
   format?: Format;
   logLevel: string;
   logFile?: string;
@@ -26,14 +28,18 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .argument('<input...>', 'files or folders: .txt .text .html .htm .xhtml, and any of them .gz')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
-    .option('-c, --concurrency <n>', 'documents processed at once', positiveInt, 4)
+    .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
+    .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(new Option('-f, --format <format>', 'treat every input as this format instead of detecting it').choices(['text', 'html']))
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
     .addHelpText(
       'after',
-      '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written);\n2 usage or pipeline error (nothing written).',
+      '\nOutputs are written as documents finish; <out>/_run.json is written last and marks a complete run.\n' +
+        'A re-run skips documents whose outputs are up to date and finishes what an interrupted run left\n' +
+        '(the state is kept in <out>/.unboil/); outputs of inputs that are gone are removed.\n' +
+        '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written);\n2 usage or pipeline error (nothing written).',
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
@@ -41,22 +47,22 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },
       });
-      const bar = io.stderrIsTTY ? progressBar(io.stderr) : undefined;
+      const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();
-      const { summary } = await runPipeline({
+      const { summary, activity } = await runPipeline({
         inputs,
         out: flags.out,
         pipeline: flags.pipeline,
         concurrency: flags.concurrency,
+        timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),
       });
       bar?.end();
-      logger.info({ documents: summary.documents, cleaned: summary.cleaned, failed: summary.failed.length }, 'run finished');
       for (const failure of summary.failed) io.stderr(`unboil: ${failure.path}: ${failure.error}\n`);
-      if (!flags.quiet) io.stdout(formatSummary(summary, flags.out, performance.now() - started));
+      if (!flags.quiet) io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
       ctx.exitCode = summary.failed.length ? EXIT.failed : EXIT.ok;
     });
 }

@@ -19,6 +19,15 @@ export interface Pipeline {
   stages: ResolvedStage[];
 }
 
+/**
+ * The canonical form of a resolved pipeline: its name and every stage with
+ * its full options. Plain JSON, so it travels to worker threads (and other
+ * machines); resolving it again gives the same stages and the same hash.
+ */
+export function pipelineSpec(pipeline: Pipeline): { name: string; stages: Array<[string, unknown]> } {
+  return { name: pipeline.name, stages: pipeline.stages.map((s) => [s.stage.name, s.options]) };
+}
+
 /** Where the built-in pipelines live (`pipelines/` at the package root). */
 export const PIPELINES_DIR = new URL('../../pipelines/', import.meta.url);
 

@@ -1,6 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { ConfigError } from '../errors.js';
 import type { Format } from '../model/document.js';
 
 export interface InputFile {
@@ -12,6 +11,8 @@ export interface InputFile {
   rel: string;
   /** Format implied by the extension, if any. */
   format: Format | null;
+  /** Why the input cannot be read (missing, a FIFO or device…); the run records it as failed without opening it. */
+  unreadable?: string;
 }
 
 const TEXT_EXT = /\.(?:txt|text)(?:\.gz)?$/i;
@@ -22,40 +23,89 @@ export const formatFromExtension = (name: string): Format | null =>
 
 const posix = (p: string) => p.split(sep).join('/');
 
+/** What a non-regular file is, for the message that refuses it. */
+function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
 /**
  * Expands files and folders (recursively) into the documents to clean, in
  * sorted order. Folders contribute only known extensions; a file named
  * explicitly is taken whatever its extension (its format is then sniffed).
+ * Symbolic links are followed (a link back to a folder already being walked
+ * is not entered twice); hidden files and folders are skipped. A missing
+ * input, a FIFO or a device is listed with the reason it cannot be read, so
+ * the run reports it and goes on with the others. Folders whose real path
+ * is in `skipFolders` (the output folder) are not walked.
  */
-export function collectInputs(paths: string[], cwd = '.'): InputFile[] {
+export function collectInputs(paths: string[], cwd = '.', skipFolders: string[] = []): InputFile[] {
   const found: InputFile[] = [];
+  const display = (abs: string) => posix(relative(cwd, abs)) || basename(abs);
   for (const given of paths) {
     const abs = resolve(cwd, given);
-    let stat;
+    let stat: Stats;
     try {
       stat = statSync(abs);
-    } catch {
-      throw new ConfigError(`input not found: ${given}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Shown as typed: the user looks for the name they gave.
+      found.push({ abs, display: given, rel: basename(abs), format: formatFromExtension(abs), unreadable: code === 'ENOENT' ? 'input not found' : `cannot read: ${code}` });
+      continue;
     }
     if (stat.isDirectory()) {
-      for (const file of walk(abs)) {
-        if (!formatFromExtension(file)) continue;
-        found.push({ abs: file, display: posix(relative(cwd, file)), rel: posix(relative(abs, file)), format: formatFromExtension(file) });
+      for (const file of walk(abs, skipFolders)) {
+        if (!formatFromExtension(file.path)) continue;
+        found.push({ abs: file.path, display: display(file.path), rel: posix(relative(abs, file.path)), format: formatFromExtension(file.path), ...(file.unreadable ? { unreadable: file.unreadable } : {}) });
       }
     } else {
-      found.push({ abs, display: posix(relative(cwd, abs)), rel: basename(abs), format: formatFromExtension(abs) });
+      found.push({ abs, display: display(abs), rel: basename(abs), format: formatFromExtension(abs), ...(stat.isFile() ? {} : { unreadable: `${kindOf(stat)}, not a file` }) });
     }
   }
   const unique = new Map(found.map((f) => [f.abs, f]));
   return [...unique.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }
 
-function* walk(dir: string): Generator<string> {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (entry.isFile()) yield full;
+/** Files under a folder in sorted order, following symbolic links, each folder entered once (by real path). */
+function* walk(root: string, skipFolders: string[]): Generator<{ path: string; unreadable?: string }> {
+  // The folders to skip count as seen: the output folder inside an input folder is not read as input.
+  const seen = new Set<string>(skipFolders);
+  const stack: string[] = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const subdirs: string[] = [];
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(dir, entry.name);
+      let stat: Stats;
+      try {
+        stat = statSync(full); // follows symbolic links
+      } catch {
+        yield { path: full, unreadable: 'broken symbolic link' };
+        continue;
+      }
+      if (stat.isDirectory()) subdirs.push(full);
+      else if (stat.isFile()) yield { path: full };
+      else yield { path: full, unreadable: `${kindOf(stat)}, not a file` };
+    }
+    // Depth-first in name order: push in reverse so the first folder is walked first.
+    for (const sub of subdirs.reverse()) stack.push(sub);
   }
 }

@@ -1,31 +1,48 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
-import { ConfigError, InputError, UnboilError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Format } from '../model/document.js';
 import type { Sidecar } from '../model/sidecar.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
-import { processDocument, resolvePipelineOption } from './clean.js';
-import { applyDecisions, decide, digestsOf } from './corpus.js';
+import { resolvePipelineOption } from './clean.js';
+import { decide, type Decisions, type Digests } from './corpus.js';
+import type { TaskResult } from './document-task.js';
 import { collectInputs, type InputFile } from './inputs.js';
+import type { DocumentTotals, JournalEntry } from './journal.js';
+import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
 import { outputStems } from './output-paths.js';
-import { buildOutputs } from './sidecar.js';
-import { toJson, writeAtomic } from './write.js';
+import { OutputStore } from './output-store.js';
+import { createPool, defaultConcurrency, type WorkerPool } from './pool.js';
 
 export interface RunOptions {
   inputs: string[];
-  /** Output folder; when absent nothing is written (results are returned). */
+  /** Output folder. When absent, outputs go to a temporary folder that iterating `results` reads and then removes. */
   out?: string;
   pipeline?: Pipeline | string;
+  /** Worker threads (default: the number of cores). */
   concurrency?: number;
   format?: Format;
+  /** Per-document time limit in milliseconds (default 30 s); a document over it fails alone. */
+  timeoutMs?: number;
   logger?: Logger;
   cwd?: string;
-  /** Called after each document is processed (for a progress bar). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as documents finish (for a progress display). */
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface Progress {
+  phase: 'clean' | 'corpus';
+  done: number;
+  total: number;
+  failed: number;
+  /** Documents whose outputs were already up to date. */
+  skipped: number;
 }
 
 export interface DocumentResult {
@@ -43,104 +60,283 @@ export interface RunSummary {
   documents: number;
   cleaned: number;
   failed: Array<{ path: string; error: string }>;
-  totals: { blocks: number; kept: number; removed: number; charsIn: number; charsOut: number; removedBy: Record<string, number> };
+  totals: DocumentTotals;
   stages: Record<string, number>;
 }
 
+/** What this run did, beside what it produced (not in `_run.json`, which depends only on inputs and pipeline). */
+export interface RunActivity {
+  /** Documents cleaned in pass 1. */
+  cleaned: number;
+  /** Documents whose outputs were up to date. */
+  skipped: number;
+  /** Documents rewritten in pass 2 because a corpus decision changed. */
+  rewritten: number;
+  /** Output files removed because their input is gone. */
+  removed: number;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  activity: RunActivity;
+  /** The documents cleaned, in sorted path order, read back from the output folder one at a time. */
+  results: AsyncIterable<DocumentResult>;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** What besides the input bytes decides a document's outputs. */
+const configKey = (pipeline: Pipeline, format: Format | undefined): string =>
+  createHash('sha256').update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, format: format ?? null })).digest('hex');
+
+const canonical = (decisions: Decisions | null | undefined): string => JSON.stringify(decisions ?? null);
+
+/** The journal marks a rewrite in progress with this, so a kill mid-rewrite is redone whatever the next decision is. */
+const PENDING: Decisions = { '': 'rewrite in progress' };
+const isPending = (applied: Decisions | null): boolean => canonical(applied) === canonical(PENDING);
+
+interface Done {
+  input: InputFile;
+  stem: string;
+  entry: JournalEntry;
+}
+
 /**
- * Cleans a set of files and folders. Two passes: every document through the
- * per-document stages (bounded concurrency), then the corpus stages over all
- * of them in sorted path order, then the writes. Outputs depend only on the
- * inputs and the pipeline, never on which document finished first.
+ * Cleans a set of files and folders, streaming. Pass 1 sends every document
+ * through a pool of worker threads, which write its outputs as soon as it
+ * is clean; only small digests come back. The corpus stages then decide
+ * over the digests in sorted path order, and pass 2 rewrites the documents
+ * a decision changed. Outputs depend only on the inputs and the pipeline,
+ * never on which document finished first. A journal in the output folder
+ * lets the next run skip what is up to date and finish what a killed run
+ * left; `_run.json` is written last.
  */
-export async function runPipeline(options: RunOptions): Promise<{ summary: RunSummary; results: DocumentResult[] }> {
+export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? '.';
   const pipeline = resolvePipelineOption(options.pipeline, cwd);
   const logger = options.logger ?? silentLogger;
-  const inputs = collectInputs(options.inputs, cwd);
+  const out = options.out === undefined ? null : resolve(cwd, options.out);
+  if (options.out === '') throw new ConfigError('--out is empty: name an output folder');
+  const outReal = out ? realPathOf(out) : null;
+  const outShown = { real: outReal ?? '', display: options.out ?? '' };
+  if (outReal) guardOutput(options.inputs.map((given) => ({ abs: resolve(cwd, given), display: given })), outShown);
+  const inputs = collectInputs(options.inputs, cwd, outReal ? [outReal] : []);
+  // Nothing to do at all is a usage error; one missing input among others fails alone.
+  if (inputs.length && inputs.every((i) => i.unreadable === 'input not found')) throw new ConfigError(`input not found: ${inputs.map((i) => i.display).join(', ')}`);
   if (!inputs.length) throw new ConfigError(`no documents found in ${options.inputs.join(', ')} (looked for .txt, .text, .html, .htm, .xhtml and their .gz)`);
-  if (options.out) guardOutput(inputs, resolve(cwd, options.out));
+  if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
+  const store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
   const stems = outputStems(inputs.map((i) => i.rel));
-  const stats = new Stats();
-  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
+  const config = configKey(pipeline, options.format);
+  const threads = Math.max(1, options.concurrency ?? defaultConcurrency());
+  const pool = createPool({ pipeline, threads, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+  const activity: RunActivity = { cleaned: 0, skipped: 0, rewritten: 0, removed: 0 };
   const failed: RunSummary['failed'] = [];
-  let done = 0;
+  const fail = (path: string, error: string) => {
+    failed.push({ path, error });
+    logger.error({ path, error }, 'document failed');
+  };
 
-  const processed = await Promise.all(
+  const pass = { store, pool, activity, failed, fail, onProgress: options.onProgress };
+  let ok: Done[];
+  try {
+    const done = await cleanPass({ ...pass, inputs, stems, config, format: options.format });
+    const cleaned = done.filter((d): d is Done => d !== null);
+    const decisions = decide(cleaned.map((d) => ({ path: d.input.display, digests: d.entry.digests })), pipeline);
+    const rewriteFailed = await corpusPass({ ...pass, ok: cleaned, decisions });
+    ok = cleaned.filter((d) => !rewriteFailed.has(d.stem));
+  } finally {
+    await pool.close();
+  }
+  activity.removed = await removeGone(store, new Set(stems));
+  const summary = summarize(pipeline, inputs.length, ok, failed);
+  await store.writeSummary(summary);
+  logger.info({ documents: summary.documents, cleaned: summary.cleaned, failed: failed.length, skipped: activity.skipped, rewritten: activity.rewritten, removed: activity.removed }, 'run finished');
+  return { summary, activity, results: readResults(store, ok, out === null) };
+}
+
+interface PassContext {
+  store: OutputStore;
+  pool: WorkerPool;
+  activity: RunActivity;
+  failed: RunSummary['failed'];
+  fail: (path: string, error: string) => void;
+  onProgress: RunOptions['onProgress'];
+}
+
+/** Whether a journal entry still describes the input and outputs on disk, judged without reading the input. */
+async function upToDate(entry: JournalEntry | undefined, input: InputFile, config: string, store: OutputStore, stem: string): Promise<boolean> {
+  if (!entry || entry.path !== input.display || entry.config !== config || isPending(entry.applied)) return false;
+  try {
+    const info = await stat(input.abs);
+    return info.size === entry.size && info.mtimeMs === entry.mtimeMs && (await store.has(stem));
+  } catch {
+    return false;
+  }
+}
+
+async function cleanPass(
+  ctx: PassContext & { inputs: InputFile[]; stems: string[]; config: string; format: Format | undefined },
+): Promise<Array<Done | null>> {
+  const { inputs, stems, store, pool, config, activity } = ctx;
+  const journal = store.journal;
+  // Enough documents in flight to keep every thread busy while results are journaled, never the whole folder.
+  const limit = pLimit(pool.threads * 2);
+  let finished = 0;
+  const progress = () => ctx.onProgress?.({ phase: 'clean', done: ++finished, total: inputs.length, failed: ctx.failed.length, skipped: activity.skipped });
+  return Promise.all(
     inputs.map((input, k) =>
-      limit(async () => {
+      limit(async (): Promise<Done | null> => {
+        const stem = stems[k]!;
         try {
-          const bytes = await readInput(input);
-          const forced = options.format ?? input.format;
-          const file = processDocument(bytes, { path: input.display, format: forced }, pipeline, { logger, stats });
-          logger.debug({ path: input.display }, 'document cleaned');
-          return { file, stem: stems[k]!, input };
-        } catch (error) {
-          const message = error instanceof UnboilError ? error.message : `unexpected error: ${(error as Error).message}`;
-          logger.error({ path: input.display, err: error }, 'document failed');
-          failed.push({ path: input.display, error: message });
-          return null;
+          if (input.unreadable) {
+            await forget(store, stem);
+            ctx.fail(input.display, input.unreadable);
+            return null;
+          }
+          const known = journal.entries.get(stem);
+          if (await upToDate(known, input, config, store, stem)) {
+            activity.skipped++;
+            return { input, stem, entry: known! };
+          }
+          const sameConfig = known && known.config === config && known.path === input.display && !isPending(known.applied);
+          const result: TaskResult = await pool.run({
+            kind: 'clean',
+            abs: input.abs,
+            display: input.display,
+            format: ctx.format ?? input.format,
+            stem,
+            out: store.dir,
+            known: sameConfig ? known.sha256 : null,
+          });
+          if (result.kind === 'failed') {
+            await forget(store, stem);
+            ctx.fail(input.display, result.error);
+            return null;
+          }
+          if (result.kind === 'unchanged') {
+            // Same bytes, new mtime (a checkout, a copy): the outputs stand.
+            activity.skipped++;
+            await journal.update(stem, { size: result.size, mtimeMs: result.mtimeMs });
+            return { input, stem, entry: journal.entries.get(stem)! };
+          }
+          if (result.kind !== 'cleaned') throw new Error(`unexpected result ${result.kind}`);
+          activity.cleaned++;
+          const entry: JournalEntry = {
+            stem,
+            path: input.display,
+            size: result.size,
+            mtimeMs: result.mtimeMs,
+            sha256: result.sha256,
+            config,
+            digests: result.digests,
+            counters: result.counters,
+            applied: null,
+            corpusCounters: {},
+            totals: result.totals,
+          };
+          await journal.set(entry);
+          return { input, stem, entry };
         } finally {
-          options.onProgress?.(++done, inputs.length);
+          progress();
         }
       }),
     ),
   );
-  const ok = processed.filter((p): p is NonNullable<typeof p> => p !== null);
-  const decisions = decide(ok.map((p) => ({ path: p.input.display, digests: digestsOf(p.file, pipeline) })), pipeline);
-  ok.forEach((p, k) => {
-    const d = decisions[k];
-    if (d) applyDecisions(p.file, d, pipeline, { logger, stats });
-  });
+}
 
-  const totals: RunSummary['totals'] = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
-  const results: DocumentResult[] = [];
-  const writes: Array<Promise<void>> = [];
-  for (const { file, stem, input } of ok) {
-    const { text, sidecar } = buildOutputs(file, pipeline);
-    const s = sidecar.stats;
-    totals.blocks += s.blocks;
-    totals.kept += s.kept;
-    totals.removed += s.removed;
-    totals.charsIn += s.charsIn;
-    totals.charsOut += s.charsOut;
-    for (const [rule, n] of Object.entries(s.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
-    results.push({ path: input.display, output: stem, text, sidecar });
-    if (options.out) {
-      const base = join(resolve(cwd, options.out), stem);
-      writes.push(limit(() => writeAtomic(`${base}.txt`, text)), limit(() => writeAtomic(`${base}.json`, toJson(sidecar))));
-    }
+/**
+ * A document that failed is forgotten by the journal (the next run tries it
+ * again) but its outputs from an earlier run stay: a passing failure (a
+ * timeout on a loaded machine) must not delete committed outputs.
+ */
+async function forget(store: OutputStore, stem: string): Promise<void> {
+  if (store.journal.entries.has(stem)) await store.journal.remove(stem);
+}
+
+/** Rewrites the documents whose corpus decisions differ from what their outputs carry; returns the stems whose rewrite failed. */
+async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Decisions | null> }): Promise<Set<string>> {
+  const { ok, decisions, store, pool, activity } = ctx;
+  const journal = store.journal;
+  const todo = ok.map((d, k) => ({ d, want: decisions[k] ?? null })).filter(({ d, want }) => canonical(d.entry.applied) !== canonical(want));
+  const limit = pLimit(pool.threads * 2);
+  let finished = 0;
+  await Promise.all(
+    todo.map(({ d, want }) =>
+      limit(async () => {
+        try {
+          await journal.update(d.stem, { applied: PENDING });
+          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want });
+          if (result.kind !== 'rewritten') {
+            ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
+            await forget(store, d.stem);
+            return;
+          }
+          activity.rewritten++;
+          await journal.update(d.stem, { applied: want, corpusCounters: result.corpusCounters, totals: result.totals });
+        } finally {
+          ctx.onProgress?.({ phase: 'corpus', done: ++finished, total: todo.length, failed: ctx.failed.length, skipped: activity.skipped });
+        }
+      }),
+    ),
+  );
+  return new Set(todo.filter(({ d }) => !journal.entries.has(d.stem)).map(({ d }) => d.stem));
+}
+
+/** Removes the outputs of documents that are no longer inputs: those the journal knows and unboil sidecars it does not. */
+async function removeGone(store: OutputStore, current: Set<string>): Promise<number> {
+  let removed = 0;
+  for (const stem of [...store.journal.entries.keys()]) {
+    if (current.has(stem)) continue;
+    await store.remove(stem);
+    removed++;
+  }
+  for await (const stem of staleOutputs(store.dir, current)) {
+    await store.remove(stem);
+    removed++;
+  }
+  return removed;
+}
+
+function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: RunSummary['failed']): RunSummary {
+  const totals: DocumentTotals = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
+  const stats = new Stats();
+  for (const { entry } of ok) {
+    const t = entry.totals;
+    totals.blocks += t.blocks;
+    totals.kept += t.kept;
+    totals.removed += t.removed;
+    totals.charsIn += t.charsIn;
+    totals.charsOut += t.charsOut;
+    for (const [rule, n] of Object.entries(t.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
+    stats.merge(entry.counters);
+    stats.merge(entry.corpusCounters);
   }
   totals.removedBy = Object.fromEntries(Object.entries(totals.removedBy).sort(([a], [b]) => (a < b ? -1 : 1)));
-  failed.sort((a, b) => (a.path < b.path ? -1 : 1));
-  const summary: RunSummary = {
+  failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
     schema: 'unboil/run@1',
     tool: TOOL,
     pipeline: { name: pipeline.name, hash: pipeline.hash },
-    documents: inputs.length,
+    documents,
     cleaned: ok.length,
     failed,
     totals,
     stages: stats.toJSON(),
   };
-  await Promise.all(writes);
-  if (options.out) await writeAtomic(join(resolve(cwd, options.out), '_run.json'), toJson(summary));
-  return { summary, results };
 }
 
-async function readInput(input: InputFile): Promise<Buffer> {
+/** Reads the outputs back one document at a time; a temporary output folder is removed once iteration ends. */
+async function* readResults(store: OutputStore, ok: Done[], temporary: boolean): AsyncGenerator<DocumentResult> {
   try {
-    return await readFile(input.abs);
-  } catch (error) {
-    throw new InputError(input.display, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    for (const { input, stem } of ok) {
+      const files = store.files(stem);
+      const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
+      yield { path: input.display, output: stem, text, sidecar: JSON.parse(sidecar) as Sidecar };
+    }
+  } finally {
+    if (temporary) await rm(store.dir, { recursive: true, force: true });
   }
 }
 
-/** Refuses to write outputs over an input (the output folder inside-out of an input folder is fine). */
-function guardOutput(inputs: InputFile[], out: string): void {
-  for (const input of inputs) {
-    if (input.abs.startsWith(`${out}/`) && /\.(?:txt|json)$/i.test(input.abs)) {
-      throw new ConfigError(`the output folder ${out} contains input ${input.display}: its outputs could overwrite inputs; choose another --out`);
-    }
-  }
-}
+export type { Digests };

@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
- * Writes a file atomically: a temporary file in the same folder, then a
- * rename, so that a reader (or a crashed run) never sees half a file.
+ * Writes a file atomically: a temporary file, then a rename, so that a
+ * reader (or a crashed run) never sees half a file. The temporary file is
+ * in the same folder unless `tmpDir` (on the same file system) is given:
+ * an output folder keeps its temporary files in one place, which a run
+ * empties when it starts, so a killed run leaves nothing behind.
  */
-export async function writeAtomic(path: string, content: string): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array, tmpDir?: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = tmpDir ? join(tmpDir, `${randomBytes(8).toString('hex')}.tmp`) : `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, content, 'utf8');
+    await writeFile(tmp, content);
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
 import { runPipeline } from '../engine/run.js';
 import type { Failure } from './ci-reports.js';
 import { compareRuns, differs, type RunComparison } from './compare.js';
-import { cleanInputs, readOutputDir, type CleanedDocument } from './documents.js';
+import { cleanInputs, readOutputDir, reviewDocuments, type CleanedDocument } from './documents.js';
 
 export interface CheckOptions {
   inputs: string[];
@@ -44,8 +44,8 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   const fresh = options.update && (!existsSync(abs) || isEmptyDir(abs));
   const expected: CleanedDocument[] = fresh ? [] : readOutputDir(options.expected, cwd);
   const run = options.update
-    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd }).then(({ results, summary }) => ({
-        docs: results.map((r) => ({ name: r.output, text: r.text, sidecar: r.sidecar })),
+    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd }).then(async ({ results, summary }) => ({
+        docs: await reviewDocuments(results),
         failed: summary.failed,
       }))
     : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
@@ -56,14 +56,9 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   cmp.missing = cmp.missing.filter((n) => !failedNames.has(n));
   const deleted: string[] = [];
   if (options.update) {
+    // The run removed the outputs of inputs that are gone; name them.
     for (const name of cmp.missing) {
-      for (const ext of ['.txt', '.json']) {
-        const file = join(abs, `${name}${ext}`);
-        if (existsSync(file)) {
-          rmSync(file);
-          deleted.push(`${name}${ext}`);
-        }
-      }
+      for (const ext of ['.txt', '.json']) if (!existsSync(join(abs, `${name}${ext}`))) deleted.push(`${name}${ext}`);
     }
   }
   return { cmp, failed: run.failed, names: run.docs.map((d) => d.name), differs: differs(cmp), deleted };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
-import { runPipeline } from '../engine/run.js';
+import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
 import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
 
@@ -80,10 +80,17 @@ export function rebuildText(sidecar: Sidecar): string {
   return kept.length ? `${kept.join('\n\n')}\n` : '';
 }
 
+/** Run results as review documents. */
+export async function reviewDocuments(results: AsyncIterable<DocumentResult>): Promise<CleanedDocument[]> {
+  const docs: CleanedDocument[] = [];
+  for await (const r of results) docs.push({ name: r.output, text: r.text, sidecar: r.sidecar });
+  return docs;
+}
+
 /** Cleans inputs in memory (nothing written) and returns them as review documents. */
 export async function cleanInputs(inputs: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<{ docs: CleanedDocument[]; failed: Array<{ path: string; error: string }> }> {
   const { results, summary } = await runPipeline({ inputs, ...options });
-  return { docs: results.map((r) => ({ name: r.output, text: r.text, sidecar: r.sidecar })), failed: summary.failed };
+  return { docs: await reviewDocuments(results), failed: summary.failed };
 }
 
 /**

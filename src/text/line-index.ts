@@ -1,6 +1,6 @@
 /**
- * Line starts of a text, built once per document: every offset → line and
- * column lookup is then a binary search instead of a scan back to the last
+ * Line starts of a text, built once per document: every offset → line
+ * lookup is then a binary search instead of a scan back to the last
  * newline (which made a minified one-line page quadratic in its removals).
  * `\r\n`, `\r` and `\n` each end a line, as in the text segmenter.
  */
@@ -36,16 +36,5 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return lo + 1;
-  }
-
-  /** 1-based column of an offset (in UTF-16 code units, as unist positions count). */
-  columnAt(offset: number): number {
-    return offset - this.starts[this.lineAt(offset) - 1]! + 1;
-  }
-
-  /** A unist point for an offset. */
-  pointAt(offset: number): { line: number; column: number; offset: number } {
-    const line = this.lineAt(offset);
-    return { line, column: offset - this.starts[line - 1]! + 1, offset };
   }
 }

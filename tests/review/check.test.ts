@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { outputDocs, re, removedBy, seededWorkspace, type OutputDoc } from './review-helpers.js';
 
-const snapshot = (folder: string) => readdirSync(folder).sort().map((f) => [f, statSync(join(folder, f)).mtimeMs, readFileSync(join(folder, f), 'utf8')]);
-const files = (folder: string) => readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')]);
+/** Output files (not the run's state folder .unboil/). */
+const outputFiles = (folder: string) => readdirSync(folder).filter((f) => f !== '.unboil').sort();
+const snapshot = (folder: string) => outputFiles(folder).map((f) => [f, statSync(join(folder, f)).mtimeMs, readFileSync(join(folder, f), 'utf8')]);
+const files = (folder: string) => outputFiles(folder).map((f) => [f, readFileSync(join(folder, f), 'utf8')]);
 const fate = (b: OutputDoc['sidecar']['blocks'][number]) => (b.kept ? 'kept' : `${b.stage}/${b.rule}`);
 
 /** Documents whose text or block fates differ between two output folders (same inputs, same segmentation). */

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// npm run bench:scale [-- --sizes 1000,10000,50000 --threads 1,2 --max 50000 --keep]
+//
+// Folder size against memory and speed for `unboil run` as a user runs it
+// (the CLI, one process, its worker threads): for each size N, a folder of
+// N pages made from the HTML evaluation corpus, copy c of a page with a
+// word substituted per copy (so that copies are different documents, not
+// duplicates the corpus stages would drop), gzipped to spare the disk. For
+// each run: wall seconds, docs/s and peak RSS of the whole process tree
+// (GNU time), then a re-run over the unchanged folder (everything skipped).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    threads: { type: 'string', default: `1,${availableParallelism()}` },
+    max: { type: 'string' },
+    corpus: { type: 'string', default: join(import.meta.dirname, '../../shared/corpus/trafilatura-eval/html') },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const cli = resolve(import.meta.dirname, '../bin/unboil.js');
+const sizes = values.sizes.split(',').map(Number).filter((n) => !values.max || n <= Number(values.max));
+const threads = values.threads.split(',').map(Number);
+if (!existsSync(values.corpus)) {
+  console.error(`bench:scale: corpus not found: ${values.corpus}`);
+  process.exit(2);
+}
+if (!existsSync('/usr/bin/time')) {
+  console.error('bench:scale: needs GNU time (/usr/bin/time, Debian package "time") for peak memory');
+  process.exit(2);
+}
+
+const names = readdirSync(values.corpus).filter((f) => /\.html?(?:\.gz)?$/.test(f)).sort();
+const pages = names.map((name) => {
+  const raw = readFileSync(join(values.corpus, name));
+  return (name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+});
+
+/** A pronounceable word for a copy number, so that every copy has its own vocabulary. */
+const wordFor = (c) => {
+  const syllables = ['ka', 'lo', 'mi', 'ru', 'se', 'ta', 'vo', 'ne', 'di', 'pa'];
+  return String(c).split('').map((d) => syllables[Number(d)]).join('') + 'n';
+};
+
+/** Writes N pages: copy c of page p has " the " followed by its own word. */
+function makeFolder(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  for (let k = 0; k < n; k++) {
+    const page = pages[k % pages.length];
+    const copy = Math.floor(k / pages.length);
+    const text = copy ? page.replaceAll(' the ', ` the ${wordFor(copy)} `) : page;
+    const folder = join(dir, String(Math.floor(k / 1000)).padStart(3, '0'));
+    if (k % 1000 === 0) mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `p${String(k).padStart(6, '0')}.html.gz`), gzipSync(text, { level: 1 }));
+  }
+}
+
+/** Runs the CLI under GNU time: wall seconds and peak RSS in MB (the largest of the process and its threads). */
+function timedRun(input, out, concurrency) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'run', input, '--out', out, '--concurrency', String(concurrency), '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = result.stderr.trim().split('\n').at(-1);
+  const [seconds, kb] = last.split(' ').map(Number);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`unboil run failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  return { seconds, rssMb: kb / 1024 };
+}
+
+console.log(`bench:scale — ${pages.length} source pages, node ${process.version}, ${availableParallelism()} cores, unboil ${execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).trim()}\n`);
+console.log('documents  threads   seconds   docs/s  peak RSS MB   re-run s  re-run %');
+const work = mkdtempSync(join(tmpdir(), 'unboil-scale-'));
+try {
+  for (const n of sizes) {
+    const input = join(work, `in-${n}`);
+    makeFolder(input, n);
+    for (const t of threads) {
+      const out = join(work, `out-${n}-${t}`);
+      const first = timedRun(input, out, t);
+      const again = timedRun(input, out, t);
+      console.log(
+        `${String(n).padStart(9)}  ${String(t).padStart(7)}  ${first.seconds.toFixed(1).padStart(8)}  ${(n / first.seconds).toFixed(1).padStart(7)}  ${first.rssMb.toFixed(0).padStart(11)}  ${again.seconds.toFixed(1).padStart(9)}  ${((100 * again.seconds) / first.seconds).toFixed(1).padStart(8)}`,
+      );
+      if (!values.keep) rmSync(out, { recursive: true, force: true });
+    }
+    if (!values.keep) rmSync(input, { recursive: true, force: true });
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`\nkept ${work}`);
+}

@@ -1,0 +1,137 @@
+import { open, readFile, stat } from 'node:fs/promises';
+import type { Pipeline } from '../config/pipeline.js';
+import { UnboilError } from '../errors.js';
+import { silentLogger } from '../log.js';
+import type { Block } from '../model/block.js';
+import type { Format } from '../model/document.js';
+import type { Sidecar } from '../model/sidecar.js';
+import { Stats } from '../stages/types.js';
+import { processDocument, sha256 } from './clean.js';
+import { applyDecisions, digestsOf, type Decisions, type Digests } from './corpus.js';
+import type { DocumentTotals } from './journal.js';
+import { documentFiles, writeDocumentFiles } from './output-store.js';
+import type { DocumentRecord } from './record.js';
+import { buildOutputs } from './sidecar.js';
+import { toJson } from './write.js';
+
+/**
+ * The work a worker thread does for one document, as plain data in and out
+ * (so that it can run on any thread, or on another machine). Pass 1 cleans
+ * an input and writes its outputs; pass 2 rewrites the outputs of a
+ * document whose corpus decisions changed.
+ */
+export interface CleanTask {
+  kind: 'clean';
+  abs: string;
+  /** Path shown in the sidecar. */
+  display: string;
+  /** Format forced by the caller or implied by the extension. */
+  format: Format | null;
+  stem: string;
+  /** Real path of the output folder. */
+  out: string;
+  /** sha256 of the input the outputs on disk were made from: when the bytes still match, nothing is redone. */
+  known: string | null;
+}
+
+export interface RewriteTask {
+  kind: 'rewrite';
+  stem: string;
+  out: string;
+  decisions: Decisions | null;
+}
+
+export type Task = CleanTask | RewriteTask;
+
+export type TaskResult =
+  | { kind: 'unchanged'; size: number; mtimeMs: number; sha256: string }
+  | { kind: 'cleaned'; size: number; mtimeMs: number; sha256: string; digests: Digests; counters: Record<string, number>; totals: DocumentTotals }
+  | { kind: 'rewritten'; corpusCounters: Record<string, number>; totals: DocumentTotals }
+  | { kind: 'failed'; error: string };
+
+const maxBytesOf = (pipeline: Pipeline): number =>
+  (pipeline.stages.find((s) => s.stage.name === 'decode')?.options as { maxBytes?: number } | undefined)?.maxBytes ?? Infinity;
+
+export const totalsOf = (sidecar: Sidecar): DocumentTotals => {
+  const { blocks, kept, removed, charsIn, charsOut, removedBy } = sidecar.stats;
+  return { blocks, kept, removed, charsIn, charsOut, removedBy };
+};
+
+/** Reads an input, refusing what is not a regular file and what is larger than the pipeline accepts, before reading it. */
+async function readInput(task: CleanTask, maxBytes: number): Promise<{ bytes: Buffer; size: number; mtimeMs: number }> {
+  const handle = await open(task.abs, 'r');
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new UnboilError('not a regular file');
+    if (info.size > maxBytes) throw new UnboilError(`document is ${info.size} bytes, more than decode.maxBytes (${maxBytes})`);
+    return { bytes: await handle.readFile(), size: info.size, mtimeMs: info.mtimeMs };
+  } finally {
+    await handle.close();
+  }
+}
+
+const bothExist = async (out: string, stem: string) => {
+  const files = documentFiles(out, stem);
+  return Promise.all([stat(files.text), stat(files.sidecar)]).then(
+    () => true,
+    () => false,
+  );
+};
+
+/** Why a document failed, in one line: our own errors say it; a file-system error names the call and path. */
+export function failureOf(error: unknown): string {
+  if (error instanceof UnboilError) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code && e.syscall) return `cannot ${e.syscall === 'open' ? 'open' : e.syscall} ${e.path ?? ''}: ${e.code}`.replace(/\s+:/, ':');
+  return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+}
+
+export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResult> {
+  try {
+    return task.kind === 'clean' ? await cleanDocument(task, pipeline) : await rewriteDocument(task, pipeline);
+  } catch (error) {
+    return { kind: 'failed', error: failureOf(error) };
+  }
+}
+
+async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskResult> {
+  const { bytes, size, mtimeMs } = await readInput(task, maxBytesOf(pipeline));
+  const hash = sha256(bytes);
+  if (task.known === hash && (await bothExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
+  const stats = new Stats();
+  const record = processDocument(bytes, { path: task.display, format: task.format }, pipeline, { logger: silentLogger, stats });
+  const digests = digestsOf(record, pipeline);
+  const { text, sidecar } = buildOutputs(record, pipeline);
+  await writeDocumentFiles(task.out, task.stem, text, toJson(sidecar));
+  return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar) };
+}
+
+/**
+ * The record a sidecar describes, as it was before any corpus stage: the
+ * sidecar keeps every block with its fate, and corpus stages only remove
+ * kept blocks (stage "corpus"), so undoing those removals gives back the
+ * per-document result without cleaning the input again.
+ */
+export function recordFromSidecar(sidecar: Sidecar): DocumentRecord {
+  const blocks: Block[] = sidecar.blocks.map((b) => ({
+    i: b.i,
+    kind: b.kind,
+    span: b.span,
+    line: b.line,
+    text: b.text,
+    ...(b.role ? { role: b.role } : {}),
+    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: 0 } } : {}),
+    ...(!b.kept && b.stage !== 'corpus' ? { removed: { stage: b.stage, rule: b.rule, reason: b.reason, duplicateOf: b.duplicateOf } } : {}),
+  }));
+  return { source: sidecar.source, meta: sidecar.meta, blocks, warnings: sidecar.warnings, charsIn: sidecar.stats.charsIn };
+}
+
+async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<TaskResult> {
+  const files = documentFiles(task.out, task.stem);
+  const record = recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
+  const stats = new Stats();
+  if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
+  const { text, sidecar } = buildOutputs(record, pipeline);
+  await writeDocumentFiles(task.out, task.stem, text, toJson(sidecar));
+  return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
+}
