@@ -5,7 +5,9 @@
 export { clean, type CleanOptions } from './engine/clean.js';
 export type { Cleaned } from './engine/sidecar.js';
 export { runPipeline, type RunOptions, type RunSummary, type DocumentResult } from './engine/run.js';
-export { loadPipeline, resolvePipeline, type Pipeline, type ResolvedStage } from './config/pipeline.js';
+export { loadPipeline, resolvePipeline, builtinPipelines, type Pipeline, type PipelineOptions, type ResolvedStage } from './config/pipeline.js';
+export { parseSetting, type Setting } from './config/overrides.js';
+export { optionChanges, formatChange, stageList, defaultStageList, type OptionChange, type StageList } from './config/option-changes.js';
 export { pipelineSchema, type PipelineFile } from './config/schema.js';
 export { jsonSchemas } from './config/json-schema.js';
 export { sidecarSchema, type Sidecar, type SidecarBlock } from './model/sidecar.js';

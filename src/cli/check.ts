@@ -7,10 +7,10 @@ import { colorEnabled, paint } from '../review/color.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import type { CommandContext } from './main.js';
+import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 
-interface CheckFlags {
+interface CheckFlags extends PipelineFlags {
   expected: string;
-  pipeline: string;
   update?: boolean;
   junit?: string;
   color?: boolean;
@@ -23,6 +23,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('<input...>', 'the inputs the expected folder was made from')
     .requiredOption('-e, --expected <dir>', 'committed output folder of `unboil run`')
     .option('-p, --pipeline <name|path>', 'pipeline to clean with', 'default')
+    .addOption(setOption())
     .option('--update', 'rewrite the expected folder with the new outputs (deleting outputs whose input is gone)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per document)')
     .option('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a terminal)')
@@ -32,7 +33,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
       const { io } = ctx;
-      const result = await checkOutputs({ inputs, expected: flags.expected, pipeline: flags.pipeline, cwd: io.cwd, update: flags.update ?? false });
+      const result = await checkOutputs({ inputs, expected: flags.expected, pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd, update: flags.update ?? false });
       const { cmp, failed } = result;
       for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);
       if (flags.junit) await writeAtomic(resolve(io.cwd, flags.junit), junitReport(cmp, result.names, failed));

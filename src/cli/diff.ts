@@ -1,21 +1,28 @@
 import { Option, type Command } from 'commander';
+import { didYouMean } from '../config/suggest.js';
 import { ConfigError } from '../errors.js';
 import { documentJson, matchesRule, renderDocument } from '../review/block-view.js';
 import { colorEnabled, paint } from '../review/color.js';
 import { compareRuns, differs } from '../review/compare.js';
-import { loadDocuments, readOutputDir } from '../review/documents.js';
+import { loadDocuments, readOutputDir, type CleanedDocument } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import { positiveInt, type CommandContext } from './main.js';
+import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 
-interface DiffFlags {
+interface DiffFlags extends PipelineFlags {
   before?: string;
   after?: string;
   json?: boolean;
   rule?: string;
   context?: number;
-  pipeline: string;
   color?: boolean;
+}
+
+/** The closest rule id the documents do have: full ids for "stage/rule", bare rule names otherwise. */
+function ruleHint(rule: string, docs: CleanedDocument[]): string {
+  const ids = new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)));
+  return didYouMean(rule, rule.includes('/') ? ids : [...ids].map((id) => id.slice(id.indexOf('/') + 1)));
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
@@ -26,6 +33,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--before <dir>', 'output folder of the earlier run')
     .option('--after <dir>', 'output folder of the later run')
     .option('-p, --pipeline <name|path>', 'pipeline for inputs cleaned in memory', 'default')
+    .addOption(setOption())
     .option('--rule <id>', 'only removals by this rule ("boilerplate/related" or "related")')
     .addOption(new Option('--context <n>', 'show only removals and n blocks around each').argParser((v) => (v === '0' ? 0 : positiveInt(v))))
     .option('--json', 'machine-readable output')
@@ -42,11 +50,11 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         return;
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
-      const docs = await loadDocuments(args, { pipeline: flags.pipeline, cwd: io.cwd });
+      const docs = await loadDocuments(args, { pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd });
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
       const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) : docs;
       // Say so on stderr rather than print nothing: a typo in a rule id should not look like "no removals".
-      if (flags.rule && !shown.length) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${docs.length} documents\n`);
+      if (flags.rule && !shown.length) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${docs.length} documents${ruleHint(flags.rule, docs)}\n`);
       if (flags.json) io.stdout(`${JSON.stringify(shown.map((d) => documentJson(d, view)), null, 2)}\n`);
       else io.stdout(shown.map((d) => renderDocument(d, view, c)).join('\n'));
     });

@@ -1,21 +1,27 @@
 import type { Command } from 'commander';
-import { loadPipeline } from '../config/pipeline.js';
+import { defaultStageList, optionChanges, stageList } from '../config/option-changes.js';
 import { ConfigError } from '../errors.js';
 import { EXIT } from './io.js';
 import type { CommandContext } from './main.js';
+import { pipelineFromFlags, setOption } from './pipeline-flags.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
-    .description('Check pipeline files (or built-in names) and print their resolved stages')
+    .description('Check pipeline files (or built-in names) and print their resolved stages and the options that differ from the stage defaults')
     .argument('<pipeline...>', 'pipeline JSON files or built-in names')
+    .addOption(setOption())
     .addHelpText('after', '\nExit codes: 0 every pipeline is valid; 2 at least one is not (each problem named with its JSON path).')
-    .action((pipelines: string[]) => {
+    .action((pipelines: string[], flags: { set?: string[] }) => {
       const { io } = ctx;
       for (const name of pipelines) {
         try {
-          const pipeline = loadPipeline(name, io.cwd);
-          io.stdout(`${name}: ok (pipeline "${pipeline.name}", ${pipeline.stages.map((s) => s.stage.name).join(' → ')})\n`);
+          const pipeline = pipelineFromFlags({ pipeline: name, ...(flags.set ? { set: flags.set } : {}) }, io.cwd);
+          const parents = pipeline.extends ? `, extends ${pipeline.extends.join(' → ')}` : '';
+          io.stdout(`${name}: ok (pipeline "${pipeline.name}"${parents}, ${pipeline.stages.map((s) => s.stage.name).join(' → ')})\n`);
+          const changed = optionChanges(defaultStageList(pipeline), stageList(pipeline));
+          io.stdout(`  hash ${pipeline.hash.slice(0, 12)}; ${changed.length ? 'options that differ from the stage defaults:' : 'every option at its default'}\n`);
+          for (const c of changed) io.stdout(`  ${c.path} = ${JSON.stringify(c.after)} (default ${JSON.stringify(c.before)})\n`);
         } catch (error) {
           if (!(error instanceof ConfigError)) throw error;
           io.stderr(`${name}: ${error.issues.length ? 'invalid' : error.message}\n`);

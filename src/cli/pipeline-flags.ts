@@ -1,0 +1,34 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { parseSetting } from '../config/overrides.js';
+import { loadPipeline, type Pipeline } from '../config/pipeline.js';
+import { ConfigError } from '../errors.js';
+
+/** The flags every command that cleans documents shares. */
+export interface PipelineFlags {
+  pipeline: string;
+  /** `--set` overrides in the order given (absent when none). */
+  set?: string[];
+}
+
+/**
+ * `--set stage.option=value`, repeatable. The syntax is checked while the
+ * arguments are parsed (a usage error before anything runs); names and
+ * values are checked against the pipeline when it is loaded.
+ */
+export function setOption(): Option {
+  return new Option('--set <stage.option=value>', 'override a stage option (JSON value, else a string; repeatable): dedupe.nearDuplicate=0.5, boilerplate.rules.related=false, site-template=false')
+    .argParser((text: string, previous: string[] | undefined) => {
+      try {
+        parseSetting(text);
+      } catch (error) {
+        if (error instanceof ConfigError) throw new InvalidArgumentError('expected stage.option=value (dedupe.nearDuplicate=0.5, site-template=false)');
+        throw error;
+      }
+      return [...(previous ?? []), text];
+    });
+}
+
+/** The pipeline a command's `--pipeline` and `--set` flags name. @throws ConfigError */
+export function pipelineFromFlags(flags: PipelineFlags, cwd: string): Pipeline {
+  return loadPipeline(flags.pipeline, cwd, { set: flags.set ?? [] });
+}
