@@ -44,8 +44,13 @@ export function runDocumentStages(doc: DocumentContext, pipeline: Pipeline, ctx:
 export interface DocumentInput {
   /** Path shown in the sidecar and in messages. */
   path: string;
+  /** Forced format (`--format`): no sniffing. */
   format?: Format | null;
+  /** Format the file name suggests: plainly HTML content overrides `text`, with a warning. */
+  nameFormat?: Format | null;
   url?: string | null;
+  /** Charset declared by the transport (a WARC record's HTTP Content-Type). */
+  charset?: string | null;
 }
 
 /**
@@ -54,7 +59,14 @@ export interface DocumentInput {
  * dropped here; only the plain record leaves.
  */
 export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: Pipeline, ctx: StageContext): DocumentRecord {
-  const file = createDocument({ path: input.path, bytes, sha256: sha256(bytes), ...(input.format ? { format: input.format } : {}) });
+  const file = createDocument({
+    path: input.path,
+    bytes,
+    sha256: sha256(bytes),
+    ...(input.format ? { format: input.format } : {}),
+    ...(input.nameFormat ? { nameFormat: input.nameFormat } : {}),
+    ...(input.charset ? { charset: input.charset } : {}),
+  });
   if (input.url) file.data.source.url = input.url;
   const doc = new DocumentContext(file);
   runDocumentStages(doc, pipeline, ctx);

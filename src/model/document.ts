@@ -41,8 +41,12 @@ export interface DocumentData {
   warnings: Warning[];
   /** Raw bytes of the input; dropped once decoded. */
   bytes?: Uint8Array;
-  /** Format fixed by the caller or the file extension; sniffed from content when absent. */
+  /** Format fixed by the caller (`--format`, or an extension when the caller decided it wins). */
   formatHint?: Format;
+  /** Format the file name suggests (`.txt` → text): content that is plainly HTML overrides it, with a warning. */
+  nameFormat?: Format;
+  /** Charset declared outside the document (an HTTP Content-Type, as in a WARC record): it comes before `<meta charset>`. */
+  charset?: string;
   /** ISO 639-3 code of the language, for stop-word lists (set by the language stage). */
   lang3?: string;
   /** Language declared by an HTML page (`<html lang>`), primary subtag. */
@@ -56,7 +60,7 @@ export function emptyMeta(): DocumentMeta {
   return { title: null, author: null, date: null, lang: null, site: null };
 }
 
-export function createDocument(init: { path: string; bytes: Uint8Array; sha256: string; format?: Format }): UnboilFile {
+export function createDocument(init: { path: string; bytes: Uint8Array; sha256: string; format?: Format; nameFormat?: Format; charset?: string }): UnboilFile {
   const file = new VFile({ path: init.path }) as UnboilFile;
   file.data = {
     source: { path: init.path, bytes: init.bytes.byteLength, sha256: init.sha256, format: init.format ?? 'text', encoding: 'utf-8', url: null, site: null },
@@ -65,6 +69,8 @@ export function createDocument(init: { path: string; bytes: Uint8Array; sha256: 
     warnings: [],
     bytes: init.bytes,
     ...(init.format ? { formatHint: init.format } : {}),
+    ...(init.nameFormat ? { nameFormat: init.nameFormat } : {}),
+    ...(init.charset ? { charset: init.charset } : {}),
   };
   return file;
 }

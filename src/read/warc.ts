@@ -36,8 +36,8 @@ export interface WarcPayload {
   charset: string | null;
   uri: string | null;
   id: string;
-  /** The format to clean it as: `text` for conversion (WET) records, `html` otherwise. */
-  kind: Format;
+  /** The format to clean it as: `text` for conversion (WET) records, `html` for an HTML content type, null (sniff) when there is none. */
+  kind: Format | null;
 }
 
 /** `.warc`, `.warc.gz`, `.wet`, `.wet.gz` (Common Crawl's `*.warc.wet.gz` too): files read record by record. */
@@ -100,7 +100,7 @@ async function payloadOf(record: WARCRecord, offset: number): Promise<WarcPayloa
     charset: type?.parameters.get('charset')?.toLowerCase() ?? null,
     uri: record.warcTargetURI ?? null,
     id: warcFileId(record.warcHeader('WARC-Record-ID'), offset),
-    kind: record.warcType === 'conversion' ? 'text' : 'html',
+    kind: record.warcType === 'conversion' ? 'text' : type && HTML_TYPES.has(type.essence) ? 'html' : null,
   };
 }
 

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { processDocument, resolvePipelineOption } from '../../src/engine/clean.js';
 import { InputError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { Stats } from '../../src/stages/types.js';
 import { isWarcPath, listWarcRecords, readWarc, readWarcRecord, sniffWarc, warcFileId, warcSkipReason, type WarcEntry, type WarcItem } from '../../src/read/warc.js';
 
 const CRLF = '\r\n';
@@ -165,6 +168,30 @@ describe('WARC reader', () => {
     const seen: Array<[string, string | null]> = [];
     for await (const item of readWarc(paths.gz, { maxBytes: LEGACY_BYTES.length + 100 })) seen.push([item.document?.id ?? item.skipped!.id, item.skipped?.reason ?? null]);
     expect(seen).toEqual([[IDS.request, 'request'], [IDS.legacy, null], [IDS.chunked, 'too-large'], [IDS.metadata, 'metadata']]);
+  });
+
+  it('cleans the two responses of a WARC as documents with their URLs, the windows-1252 one decoded by its HTTP charset', async () => {
+    const pipeline = resolvePipelineOption('default');
+    const cleaned = [];
+    for await (const item of readWarc(paths.gz)) {
+      if (!item.document) continue;
+      const { bytes, id, uri, charset, kind } = item.document;
+      cleaned.push(processDocument(bytes, { path: `crawl.warc.gz/${id}`, format: kind, url: uri, charset }, pipeline, { logger: silentLogger, stats: new Stats() }));
+    }
+    expect(cleaned.map((r) => [r.source.path, r.source.url, r.source.site, r.source.encoding, r.meta.title])).toEqual([
+      [`crawl.warc.gz/${IDS.legacy}`, 'https://example.org/cafe', 'example.org', 'windows-1252', 'Café'],
+      [`crawl.warc.gz/${IDS.chunked}`, 'https://example.org/zurich', 'example.org', 'utf-8', 'Zürich'],
+    ]);
+    expect(cleaned[0]!.blocks.map((b) => b.text)).toContain('“Crème brûlée” costs 5 €.');
+  });
+
+  it('decodes with the HTTP charset before guessing: a short iso-8859-2 page that chardet takes for windows-1257', () => {
+    const pipeline = resolvePipelineOption('default');
+    const bytes = iconv.encode('<html><body><p>Zażółć gęślą jaźń.</p></body></html>', 'iso-8859-2');
+    const decode = (charset: string | null) => processDocument(bytes, { path: 'pl', format: 'html', charset }, pipeline, { logger: silentLogger, stats: new Stats() });
+    expect(decode('ISO-8859-2').blocks.map((b) => b.text)).toEqual(['Zażółć gęślą jaźń.']);
+    expect(decode('ISO-8859-2').source.encoding).toBe('iso-8859-2');
+    expect(decode(null).source.encoding).not.toBe('iso-8859-2');
   });
 
   it('knows WARC files by name and by their first line', () => {

@@ -1,9 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
-import type { Format } from '../../model/document.js';
+import { chooseFormat } from '../../read/format.js';
 import type { DocumentStage } from '../types.js';
-import { decodeBytes, sniffMetaCharset } from './charset.js';
+import { canonicalEncoding, decodeBytes, sniffMetaCharset } from './charset.js';
 
 const options = z
   .object({
@@ -38,14 +38,6 @@ function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; control
 }
 
 const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
-
-/** Content sniffing for inputs whose extension does not say what they are. */
-export function sniffFormat(text: string): Format {
-  const head = text.slice(0, 2048).trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return 'html';
-  const tags = text.slice(0, 20000).match(/<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^>]*>/gi);
-  return tags && tags.length >= 5 ? 'html' : 'text';
-}
 
 export const decode: DocumentStage<DecodeOptions> = {
   kind: 'document',
@@ -85,13 +77,17 @@ export const decode: DocumentStage<DecodeOptions> = {
     }
     const hint = file.data.formatHint;
     const sniffHtml = hint === 'html' || /<html|<meta/i.test(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
-    const decoded = decodeBytes(bytes, sniffHtml ? sniffMetaCharset(bytes) : null);
+    // The browser's order: a transport-level charset (HTTP) before the page's own <meta charset>.
+    const transport = file.data.charset ? canonicalEncoding(file.data.charset) : null;
+    const decoded = decodeBytes(bytes, transport ?? (sniffHtml ? sniffMetaCharset(bytes) : null));
     if (decoded.invalid > 0) {
       doc.warn('decode', 'invalid-bytes', `${decoded.invalid} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD`);
     }
     file.value = decoded.text;
     file.data.source.encoding = decoded.encoding;
-    file.data.source.format = hint ?? sniffFormat(decoded.text);
+    const choice = chooseFormat(decoded.text, { forced: hint ?? null, name: file.data.nameFormat ?? null });
+    if (choice.warning) doc.warn('decode', 'format-sniffed', choice.warning);
+    file.data.source.format = choice.format;
     delete file.data.bytes;
   },
 };
