@@ -32,6 +32,26 @@ export interface HtmlFeatures {
   path: string;
   /** Share of the block's characters that sit inside links. */
   linkDensity: number;
+  /** The block as Markdown sees it, for the Markdown output (not in the sidecar). */
+  md?: MarkdownFeatures;
+}
+
+/** What segmentation knows of an HTML block's Markdown: its inline content and its place. */
+export interface MarkdownFeatures {
+  /** Inline Markdown of the block's own content (links, emphasis, inline code), whitespace collapsed; for `<pre>`, the code with its newlines. */
+  text: string;
+  /** Table rows: each cell's inline Markdown. */
+  cells?: string[];
+  /** Table rows: a header row (in `<thead>`, or all `<th>`). */
+  header?: boolean;
+  /** Table rows: source offset of the row's `<table>`, so that consecutive rows of one table render as one. */
+  table?: number;
+  /** List items: nesting depth, 1 for a top-level list. */
+  depth?: number;
+  /** List items: in an `<ol>`. */
+  ordered?: boolean;
+  /** Code: the language named by a `language-x` class. */
+  lang?: string;
 }
 
 export interface Block {

@@ -3,6 +3,7 @@ import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
 import { flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
+import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
 /**
@@ -68,10 +69,11 @@ function pathOf(el: Element): string {
   return path.reverse().join('>');
 }
 
-/** Text gathered for the block being built: its raw text, where it lies, how much is link text. */
+/** Text gathered for the block being built: its raw text, its Markdown, where it lies, how much is link text. */
 interface Pending {
   el: Element;
   text: string;
+  md: string;
   chars: number;
   linkChars: number;
   start: number;
@@ -82,8 +84,21 @@ interface Pending {
 
 /** A step of the walk: read a block element's children, or an inline element's. */
 type Frame =
-  | { kind: 'block'; el: Element; next: number; pending: Pending }
-  | { kind: 'inline'; el: Element; next: number; pending: Pending; inLink: boolean; before: number };
+  | { kind: 'block'; el: Element; next: number; pending: Pending; raw: boolean }
+  | {
+      kind: 'inline';
+      el: Element;
+      next: number;
+      pending: Pending;
+      inLink: boolean;
+      before: number;
+      /** Inside code: Markdown content is literal. */
+      raw: boolean;
+      /** Where the element's Markdown starts, its markers, and the run it started in (a nested block flushes the run). */
+      mdBefore: number;
+      markers: Markers | null;
+      run: number;
+    };
 
 /**
  * Parses the page with cheerio (htmlparser2, with source offsets) and makes one
@@ -109,7 +124,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   const blocks: Block[] = [];
   const elements: Element[] = [];
 
-  const push = (el: Element, t: string, linkDensity: number, span: [number, number]) => {
+  const push = (el: Element, t: string, linkDensity: number, span: [number, number], md: string, extra: { cells?: string[] } = {}) => {
     if (!t) return;
     const kind = KIND[el.name] ?? 'text';
     blocks.push({
@@ -120,20 +135,23 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       text: t,
       ...(kind === 'heading' ? { level: Number(el.name.slice(1)) } : {}),
       // A page without <html> or <body> has its top-level text in the document node itself.
-      html: { tag: el.type === 'tag' ? el.name : '#document', path: pathOf(el), linkDensity },
+      html: { tag: el.type === 'tag' ? el.name : '#document', path: pathOf(el), linkDensity, md: { text: md, ...extra, ...(el.type === 'tag' ? placeOf(el) : {}) } },
     });
     elements.push(el);
   };
 
-  const pending = (el: Element): Pending => ({ el, text: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0 });
+  const pending = (el: Element): Pending => ({ el, text: '', md: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0 });
   const flush = (p: Pending, whole: boolean) => {
     if (p.chars > 0) {
       const own = whole && p.runs === 0 ? spanOf(p.el) : undefined;
       const span: [number, number] = own ?? [Math.max(p.start, 0), Math.max(p.end, p.start, 0)];
-      push(p.el, p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span);
+      // Code keeps its lines (HTML drops the newline right after <pre>); other Markdown is one line, like the text.
+      const md = p.el.name === 'pre' ? p.md.replace(/^\r?\n/, '').trimEnd() : p.md.replace(/\s+/g, ' ').trim();
+      push(p.el, p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span, md);
       p.runs++;
     }
     p.text = '';
+    p.md = '';
     p.chars = p.linkChars = 0;
     p.start = p.end = -1;
   };
@@ -157,11 +175,14 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       linkChars += links;
       if (t) cells.push(t);
     }
-    if (chars) push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr) ?? [0, 0]);
+    if (chars) {
+      const md = tr.children.filter((cell): cell is Element => cell.type === 'tag').map(inlineMarkdown);
+      push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr) ?? [0, 0], md.filter(Boolean).join(' | '), { cells: md });
+    }
   };
 
   const root = ($('body').get(0) ?? $('html').get(0) ?? $.root().get(0)) as Element;
-  const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root) }];
+  const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root), raw: false }];
   while (stack.length) {
     const frame = stack.at(-1)!;
     const p = frame.pending;
@@ -170,6 +191,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       if (frame.kind === 'block') flush(p, true);
       else {
         if (p.text.length > frame.before) touch(p, frame.el);
+        if (frame.markers && frame.run === p.runs) p.md = wrapInline(p.md, frame.mdBefore, frame.markers, p.text.slice(frame.before));
         // Table cells read as separate words.
         if (frame.el.name === 'td' || frame.el.name === 'th') p.text += ' ';
       }
@@ -181,6 +203,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       const data = (node as Text).data;
       const n = data.match(NON_SPACE)?.length ?? 0;
       p.text += data;
+      p.md += frame.raw ? data : escapeText(data);
       if (n) {
         p.chars += n;
         if (inLink) p.linkChars += n;
@@ -188,14 +211,20 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       }
     } else if (node.type === 'tag') {
       const name = node.name;
-      if (name === 'br') p.text += ' ';
-      else if (name === 'tr' && isSimpleRow(node)) {
+      if (name === 'br') {
+        p.text += ' ';
+        p.md += frame.raw ? '\n' : ' ';
+      } else if (name === 'tr' && isSimpleRow(node)) {
         flush(p, false);
         row(node);
       } else if (BLOCK_TAGS.has(name)) {
         flush(p, false);
-        stack.push({ kind: 'block', el: node, next: 0, pending: pending(node) });
-      } else stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length });
+        stack.push({ kind: 'block', el: node, next: 0, pending: pending(node), raw: name === 'pre' });
+      } else {
+        const markers = markersOf(node, frame.raw);
+        const raw = frame.raw || isRaw(node);
+        stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length, raw, mdBefore: p.md.length, markers, run: p.runs });
+      }
     }
   }
   const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
