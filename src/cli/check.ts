@@ -1,19 +1,22 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { Format } from '../model/document.js';
 import { writeAtomic } from '../engine/write.js';
 import { checkOutputs } from '../review/check.js';
 import { githubAnnotations, junitReport } from '../review/ci-reports.js';
 import { colorEnabled, paint } from '../review/color.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
-import type { CommandContext } from './main.js';
+import { formatOption, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { refuseUrls } from './usage.js';
 
 interface CheckFlags extends PipelineFlags {
   expected: string;
   update?: boolean;
   junit?: string;
   color?: boolean;
+  format?: Format;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -23,6 +26,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('<input...>', 'the inputs the expected folder was made from')
     .requiredOption('-e, --expected <dir>', 'committed output folder of `unboil run`')
     .option('-p, --pipeline <name|path>', 'pipeline to clean with', 'default')
+    .addOption(formatOption())
     .addOption(setOption())
     .option('--update', 'rewrite the expected folder with the new outputs (deleting outputs whose input is gone)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per document)')
@@ -33,7 +37,15 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     )
     .action(async (inputs: string[], flags: CheckFlags) => {
       const { io } = ctx;
-      const result = await checkOutputs({ inputs, expected: flags.expected, pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd, update: flags.update ?? false });
+      refuseUrls(inputs);
+      const result = await checkOutputs({
+        inputs,
+        expected: flags.expected,
+        pipeline: pipelineFromFlags(flags, io.cwd),
+        cwd: io.cwd,
+        update: flags.update ?? false,
+        ...(flags.format ? { format: flags.format } : {}),
+      });
       const { cmp, failed } = result;
       for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);
       if (flags.junit) await writeAtomic(resolve(io.cwd, flags.junit), junitReport(cmp, result.names, failed));

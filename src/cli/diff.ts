@@ -1,14 +1,16 @@
 import { Option, type Command } from 'commander';
 import { didYouMean } from '../config/suggest.js';
 import { ConfigError } from '../errors.js';
+import type { Format } from '../model/document.js';
 import { documentJson, matchesRule, renderDocument } from '../review/block-view.js';
 import { colorEnabled, paint } from '../review/color.js';
 import { compareRuns, differs } from '../review/compare.js';
 import { loadDocuments, readOutputDir, type CleanedDocument } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
-import { positiveInt, type CommandContext } from './main.js';
+import { formatOption, positiveInt, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { refuseUrls } from './usage.js';
 
 interface DiffFlags extends PipelineFlags {
   before?: string;
@@ -17,6 +19,7 @@ interface DiffFlags extends PipelineFlags {
   rule?: string;
   context?: number;
   color?: boolean;
+  format?: Format;
 }
 
 /** The closest rule id the documents do have: full ids for "stage/rule", bare rule names otherwise. */
@@ -33,6 +36,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--before <dir>', 'output folder of the earlier run')
     .option('--after <dir>', 'output folder of the later run')
     .option('-p, --pipeline <name|path>', 'pipeline for inputs cleaned in memory', 'default')
+    .addOption(formatOption())
     .addOption(setOption())
     .option('--rule <id>', 'only removals by this rule ("boilerplate/related" or "related")')
     .addOption(new Option('--context <n>', 'show only removals and n blocks around each').argParser((v) => (v === '0' ? 0 : positiveInt(v))))
@@ -50,7 +54,8 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
         return;
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
-      const docs = await loadDocuments(args, { pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd });
+      refuseUrls(args);
+      const docs = await loadDocuments(args, { pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd, ...(flags.format ? { format: flags.format } : {}) });
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
       const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) : docs;
       // Say so on stderr rather than print nothing: a typo in a rule id should not look like "no removals".

@@ -29,6 +29,10 @@ export const positiveSeconds = (value: string): number => {
 export const logLevelOption = (): Option =>
   new Option('--log-level <level>', 'pino log level for the JSON logs on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn');
 
+/** `--format`, shared by the commands that clean inputs (run, check, diff): the same inputs must be read the same way by each. */
+export const formatOption = (): Option =>
+  new Option('-f, --format <format>', 'treat every input as this format instead of detecting it').choices(['text', 'html']);
+
 export function buildProgram(ctx: CommandContext): Command {
   const program = new Command('unboil')
     .description('Clean scraped web documents (text dumps, HTML, gzip of either) into clean text with provenance sidecars.')
@@ -45,6 +49,26 @@ export function buildProgram(ctx: CommandContext): Command {
     command.configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr }).exitOverride().showHelpAfterError('(run with --help for usage)');
   }
   return program;
+}
+
+/** Why the file system refused, in one line: a place the user named cannot be written (exit 2), or the disk is full (exit 1). */
+function systemError(error: unknown): { message: string; exit: number } | null {
+  const e = error as NodeJS.ErrnoException;
+  if (!e || typeof e.code !== 'string' || typeof e.syscall !== 'string') return null;
+  const where = e.path ? ` ${e.path}` : '';
+  const why: Record<string, string> = {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'is a folder',
+    EEXIST: 'already exists',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+  };
+  const reason = why[e.code];
+  if (!reason) return null;
+  return { message: `cannot ${e.syscall}${where}: ${reason} (${e.code})`, exit: e.code === 'ENOSPC' || e.code === 'EDQUOT' ? EXIT.failed : EXIT.usage };
 }
 
 /**
@@ -74,7 +98,14 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       io.stderr(`unboil: ${error.message}\n`);
       return EXIT.failed;
     }
-    io.stderr(`unboil: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    const system = systemError(error);
+    if (system) {
+      io.stderr(`unboil: ${system.message}\n`);
+      return system.exit;
+    }
+    // A bug: one line, and the stack for a bug report with --log-level debug.
+    const debug = /^(?:debug|trace)$/.test(argv[argv.indexOf('--log-level') + 1] ?? '') || argv.some((a) => /^--log-level=(?:debug|trace)$/.test(a));
+    io.stderr(`unboil: internal error: ${debug ? ((error as Error).stack ?? String(error)) : `${(error as Error).message ?? String(error)} (run with --log-level debug for the stack)`}\n`);
     return EXIT.failed;
   }
 }

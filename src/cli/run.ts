@@ -2,13 +2,14 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { defaultConcurrency } from '../engine/pool.js';
 import { runPipeline } from '../engine/run.js';
-import { createLogger } from '../log.js';
+import { createCliLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { EXIT } from './io.js';
-import { logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
+import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
+import { checkOutFolder, refuseUrls } from './usage.js';
 
 interface RunFlags {
   out: string;
@@ -30,7 +31,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
-    .addOption(new Option('-f, --format <format>', 'treat every input as this format instead of detecting it').choices(['text', 'html']))
+    .addOption(formatOption())
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
@@ -43,9 +44,12 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
-      const logger = createLogger({
+      refuseUrls(inputs);
+      checkOutFolder(flags.out, inputs, io.cwd);
+      const logger = createCliLogger({
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },
+        sharesStderr: !flags.logFile,
       });
       const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();

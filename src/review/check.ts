@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
+import type { Format } from '../model/document.js';
 import { runPipeline } from '../engine/run.js';
 import type { Failure } from './ci-reports.js';
 import { compareRuns, differs, type RunComparison } from './compare.js';
@@ -12,6 +13,8 @@ export interface CheckOptions {
   expected: string;
   pipeline?: Pipeline | string;
   cwd?: string;
+  /** Force the format of every input, as `run --format` did when the expected folder was made. */
+  format?: Format;
   /** Rewrite the expected folder with the new outputs (and delete outputs whose input is gone). */
   update?: boolean;
 }
@@ -44,11 +47,11 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   const fresh = options.update && (!existsSync(abs) || isEmptyDir(abs));
   const expected: CleanedDocument[] = fresh ? [] : readOutputDir(options.expected, cwd);
   const run = options.update
-    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd }).then(async ({ results, summary }) => ({
+    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd, ...(options.format ? { format: options.format } : {}) }).then(async ({ results, summary }) => ({
         docs: await reviewDocuments(results),
         failed: summary.failed,
       }))
-    : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}) });
+    : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) });
   const cmp = compareRuns(expected, run.docs);
   // An input that failed to clean is reported as such, not as "output without input".
   const failedPaths = new Set(run.failed.map((f) => f.path));

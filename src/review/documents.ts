@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
 import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
+import type { Format } from '../model/document.js';
 import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
 
 /** One cleaned document as the review tools see it: its output name, clean text and sidecar. */
@@ -87,8 +88,15 @@ export async function reviewDocuments(results: AsyncIterable<DocumentResult>): P
   return docs;
 }
 
+export interface CleanInputsOptions {
+  pipeline?: Pipeline | string;
+  cwd?: string;
+  /** Force the format of every input (`--format`). */
+  format?: Format;
+}
+
 /** Cleans inputs in memory (nothing written) and returns them as review documents. */
-export async function cleanInputs(inputs: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<{ docs: CleanedDocument[]; failed: Array<{ path: string; error: string }> }> {
+export async function cleanInputs(inputs: string[], options: CleanInputsOptions): Promise<{ docs: CleanedDocument[]; failed: Array<{ path: string; error: string }> }> {
   const { results, summary } = await runPipeline({ inputs, ...options });
   return { docs: await reviewDocuments(results), failed: summary.failed };
 }
@@ -97,7 +105,7 @@ export async function cleanInputs(inputs: string[], options: { pipeline?: Pipeli
  * Documents for `unboil diff`: output folders are read, anything else is
  * cleaned in memory with the pipeline.
  */
-export async function loadDocuments(args: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<CleanedDocument[]> {
+export async function loadDocuments(args: string[], options: CleanInputsOptions): Promise<CleanedDocument[]> {
   const cwd = options.cwd ?? '.';
   const outputs = args.filter((a) => isOutputDir(resolve(cwd, a)));
   const sidecarFilesGiven = args.filter((a) => a.endsWith('.json') && existsSync(resolve(cwd, a)));
