@@ -18,6 +18,8 @@ export function buildReport(docs: CleanedDocument[], title = 'unboil report'): s
     return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) };
   });
   const rules = [...new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)))].sort();
+  // What made these outputs: normally one pipeline and one tool version; a mixed folder lists each.
+  const made = [...new Set(docs.map((d) => `pipeline ${d.sidecar.pipeline.name} (${d.sidecar.pipeline.hash.slice(0, 12)}) · ${d.sidecar.pipeline.tool}`))].sort();
   const payloads = docs
     .map((d, k) => {
       const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
@@ -31,9 +33,10 @@ export function buildReport(docs: CleanedDocument[], title = 'unboil report'): s
 <title>${html(title)}</title>
 <style>
 body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-header{padding:12px 20px;background:#263238;color:#fff}header h1{margin:0;font-size:18px}
-main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff}
-th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top}
+header{padding:12px 20px;background:#263238;color:#fff}header h1{margin:0;font-size:18px}#made{font-size:12px;color:#b0bec5}
+main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff;table-layout:fixed}
+th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+td.name{font-family:ui-monospace,monospace;font-size:12px}
 th{cursor:pointer;user-select:none;background:#eceff1;position:sticky;top:0}th[aria-sort]::after{content:" ↕";color:#90a4ae}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.num,td.date{white-space:nowrap}tr.doc:hover{background:#e3f2fd;cursor:pointer}
 #view{display:none}#view.open{display:block}.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0}
@@ -45,11 +48,11 @@ body.hide-removed .block.removed{display:none}.block.filtered{display:none}.bloc
 pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 </style></head>
 <body>
-<header><h1>${html(title)}</h1><div id="summary"></div></header>
+<header><h1>${html(title)}</h1><div id="made">${made.map(html).join('<br>')}</div><div id="summary"></div></header>
 <main>
 <section id="list">
 <div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"> <label>Removed by <select id="doc-rule"><option value="">any rule</option></select></label> <span id="shown"></span></div>
-<table id="docs"><thead><tr>
+<table id="docs"><colgroup><col style="width:22%"><col style="width:24%"><col style="width:7.5em"><col style="width:3.5em"><col style="width:4.5em"><col style="width:5.5em"><col style="width:6em"><col style="width:6em"><col></colgroup><thead><tr>
 <th data-key="name" aria-sort="none">Document</th><th data-key="title" aria-sort="none">Title</th><th data-key="date" aria-sort="none">Date</th><th data-key="lang" aria-sort="none">Lang</th>
 <th data-key="kept" aria-sort="none">Kept</th><th data-key="removed" aria-sort="none">Removed</th><th data-key="charsIn" aria-sort="none">Chars in</th><th data-key="charsOut" aria-sort="none">Chars out</th><th>Top rules</th>
 </tr></thead><tbody></tbody></table>
@@ -68,9 +71,10 @@ ${payloads}
 <script>
 (() => {
   const { docs, rules } = JSON.parse(document.getElementById('index').textContent);
-  // Hues spread by the golden angle over the rule list: neighbours in the legend never share a colour.
-  const hue = new Map(rules.map((r, k) => [r, Math.round((k * 137.508) % 360)]));
-  const colour = (rule) => 'hsl(' + (hue.get(rule) ?? 0) + ',70%,85%)';
+  // One colour per rule: hues spread by the golden angle over the rule list, and three lightness and
+  // saturation steps in turn, so that two rules whose hues come close (past a dozen rules) still differ.
+  const shade = new Map(rules.map((r, k) => [r, [Math.round((k * 137.508) % 360), [80, 60, 90][k % 3], [84, 74, 91][k % 3]]]));
+  const colour = (rule) => { const [h, s, l] = shade.get(rule) ?? [0, 0, 85]; return 'hsl(' + h + ',' + s + '%,' + l + '%)'; };
   const el = (tag, props = {}, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
   const tbody = document.querySelector('#docs tbody');
   document.getElementById('summary').textContent = docs.length + ' documents, ' + docs.reduce((n, d) => n + d.removed, 0) + ' blocks removed';
@@ -80,7 +84,7 @@ ${payloads}
     const shown = rows.filter((d) => (!q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)) && (!rule || d.rules.includes(rule)));
     document.getElementById('shown').textContent = shown.length === docs.length ? '' : shown.length + ' of ' + docs.length + ' documents';
     tbody.replaceChildren(...shown.map((d) => {
-      const tr = el('tr', { className: 'doc' }, el('td', { textContent: d.name }), el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
+      const tr = el('tr', { className: 'doc' }, el('td', { className: 'name', textContent: d.name, title: d.source }), el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
         ...['kept', 'removed', 'charsIn', 'charsOut'].map((k) => el('td', { className: 'num', textContent: d[k] })), el('td', { textContent: d.top.join(', ') }));
       tr.dataset.k = d.k;
       tr.addEventListener('click', () => { location.hash = 'doc=' + encodeURIComponent(d.name); });

@@ -160,6 +160,28 @@ describe('unboil report', () => {
     expect(requests).toEqual([]);
   });
 
+  it.skipIf(!hasChromium)('keeps the table inside the window with a very long name, names the pipeline, gives every rule its own colour', async () => {
+    const long = `${'a-very-long-scraped-file-name-from-a-crawler-'.repeat(6)}end`;
+    const many = docs.map((d, k) => ({ name: k === 0 ? `crawl/${long}` : d.name, text: d.text, sidecar: d.sidecar }));
+    const file = join(dir, 'long.html');
+    writeFileSync(file, buildReport(many, 'long names'));
+    const { page, errors } = await openPage(`file://${file}`);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await expect.poll(() => page.locator('#docs tbody tr').count()).toBe(docs.length);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
+    const nameCell = page.locator('#docs tbody tr').first().locator('td').first();
+    expect((await nameCell.boundingBox())!.width).toBeLessThan(400);
+    expect(await nameCell.textContent()).toBe(`crawl/${long}`);
+    expect(await nameCell.getAttribute('title')).toBe(docs[0]!.sidecar.source.path);
+    const { name, hash, tool } = docs[0]!.sidecar.pipeline;
+    expect(await page.textContent('#made')).toBe(`pipeline ${name} (${hash.slice(0, 12)}) · ${tool}`);
+    // Every rule of the folder, not only those of one document, has a colour of its own.
+    const colours = await page.$$eval('#legend button', (bs) => bs.map((b) => getComputedStyle(b).backgroundColor));
+    expect(colours.length).toBeGreaterThan(10);
+    expect(new Set(colours).size).toBe(colours.length);
+    expect(errors).toEqual([]);
+  });
+
   it.skipIf(!hasChromium)('shows scraped markup as text, never as HTML', async () => {
     const work = mkdtempSync(join(tmpdir(), 'unboil-report-xss-'));
     mkdirSync(join(work, 'in'));
