@@ -7,6 +7,7 @@ import { colorEnabled, paint } from '../review/color.js';
 import { compareRuns, differs } from '../review/compare.js';
 import { loadDocuments, readOutputDir, type CleanedDocument } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
+import { recordedStages } from '../review/run-pipelines.js';
 import { EXIT } from './io.js';
 import { formatOption, positiveInt, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
@@ -48,7 +49,8 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       const c = paint(!flags.json && colorEnabled(flags.color, io.stdoutIsTTY, io.env));
       if (flags.before || flags.after) {
         if (!flags.before || !flags.after || args.length) throw new ConfigError('give both --before <dir> and --after <dir>, and no other arguments');
-        const cmp = compareRuns(readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd));
+        const [before, after] = [readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd)];
+        const cmp = compareRuns(before, after, { before: recordedStages(flags.before, io.cwd, before), after: recordedStages(flags.after, io.cwd, after) });
         io.stdout(flags.json ? `${JSON.stringify(cmp, null, 2)}\n` : renderComparison(cmp, c));
         ctx.exitCode = differs(cmp) ? EXIT.failed : EXIT.ok;
         return;

@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Pipeline } from '../config/pipeline.js';
+import { stageList } from '../config/option-changes.js';
+import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import type { Format } from '../model/document.js';
 import { runPipeline } from '../engine/run.js';
 import type { Failure } from './ci-reports.js';
 import { compareRuns, differs, type RunComparison } from './compare.js';
 import { cleanInputs, readOutputDir, reviewDocuments, type CleanedDocument } from './documents.js';
+import { recordedStages } from './run-pipelines.js';
 
 export interface CheckOptions {
   inputs: string[];
@@ -52,7 +54,8 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
         failed: summary.failed,
       }))
     : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) });
-  const cmp = compareRuns(expected, run.docs);
+  const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline ?? 'default', cwd);
+  const cmp = compareRuns(expected, run.docs, { before: recordedStages(options.expected, cwd, expected), after: stageList(pipeline) });
   // An input that failed to clean is reported as such, not as "output without input".
   const failedPaths = new Set(run.failed.map((f) => f.path));
   const failedNames = new Set(expected.filter((d) => failedPaths.has(d.sidecar.source.path)).map((d) => d.name));

@@ -13,13 +13,18 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 /** `::error file=…,line=…::…` lines pointing at the first changed block of each changed document. */
 export function githubAnnotations(cmp: RunComparison, failed: Failure[] = []): string {
   const lines: string[] = [];
-  if (cmp.pipeline) lines.push(`::error title=unboil check::${escapeData(`pipeline changed: ${cmp.pipeline.before} → ${cmp.pipeline.after} (run unboil check --update to accept)`)}`);
+  if (cmp.pipeline) {
+    const options = cmp.pipeline.changes.length ? `: ${cmp.pipeline.changes.join('; ')}` : '';
+    lines.push(`::error title=unboil check::${escapeData(`pipeline changed: ${cmp.pipeline.before} → ${cmp.pipeline.after}${options} (run unboil check --update to accept)`)}`);
+  }
   for (const d of cmp.changed) {
-    const first = [...d.newlyRemoved, ...d.newlyKept, ...d.otherRule].sort((a, b) => a.line - b.line)[0];
+    const first = [...d.newlyRemoved, ...d.newlyKept, ...d.otherRule, ...d.newBlocks].sort((a, b) => a.line - b.line)[0];
     const parts = [
       d.newlyRemoved.length ? `${d.newlyRemoved.length} newly removed (${[...new Set(d.newlyRemoved.map((b) => b.rule))].join(', ')})` : '',
       d.newlyKept.length ? `${d.newlyKept.length} newly kept (was ${[...new Set(d.newlyKept.map((b) => b.rule))].join(', ')})` : '',
       d.otherRule.length ? `${d.otherRule.length} removed by another rule (${[...new Set(d.otherRule.map((b) => `${b.before} → ${b.rule}`))].join(', ')})` : '',
+      d.newBlocks.length ? `${d.newBlocks.length} new block${d.newBlocks.length === 1 ? '' : 's'} (${[...new Set(d.newBlocks.map((b) => b.rule ?? 'kept'))].join(', ')})` : '',
+      d.vanishedBlocks.length ? `${d.vanishedBlocks.length} block${d.vanishedBlocks.length === 1 ? '' : 's'} gone` : '',
       d.metaChanged.length ? `metadata changed: ${d.metaChanged.join(', ')}` : '',
       d.provenance.length ? `sidecar changed: ${d.provenance.join(', ')}` : '',
     ].filter(Boolean);
@@ -47,6 +52,8 @@ export function junitReport(cmp: RunComparison, names: string[], failed: Failure
       ...d.newlyRemoved.map((b) => `newly removed line ${b.line} [${b.rule}]: ${b.text}`),
       ...d.newlyKept.map((b) => `newly kept line ${b.line} [was ${b.rule}]: ${b.text}`),
       ...d.otherRule.map((b) => `line ${b.line} [${b.before} → ${b.rule}]: ${b.text}`),
+      ...d.newBlocks.map((b) => `new block line ${b.line} [${b.rule ?? 'kept'}]: ${b.text}`),
+      ...d.vanishedBlocks.map((b) => `gone block line ${b.line} [was ${b.rule ?? 'kept'}]: ${b.text}`),
       ...(d.metaChanged.length ? [`metadata changed: ${d.metaChanged.join(', ')}`] : []),
       ...(d.provenance.length ? [`sidecar changed: ${d.provenance.join(', ')}`] : []),
       d.patch,

@@ -1,7 +1,9 @@
 import { createTwoFilesPatch } from 'diff';
 import type { SidecarBlock } from '../model/sidecar.js';
 import type { CleanedDocument } from './documents.js';
+import type { StageList } from '../config/option-changes.js';
 import { ruleOf } from './block-view.js';
+import { pipelineChangeLines } from './run-pipelines.js';
 
 export interface BlockChange {
   i: number;
@@ -10,6 +12,16 @@ export interface BlockChange {
   /** The rule that removed it before (newly kept) or removes it now (newly removed). */
   rule: string;
   reason: string;
+}
+
+/** A block that only one side has (the input or its segmentation changed), with its fate on that side. */
+export interface UnpairedBlock {
+  i: number;
+  line: number;
+  text: string;
+  /** The rule that removed it on its side; null when it is kept. */
+  rule: string | null;
+  reason: string | null;
 }
 
 export interface DocumentChange {
@@ -21,6 +33,10 @@ export interface DocumentChange {
   newlyKept: BlockChange[];
   /** Blocks removed before and now, but by another rule. */
   otherRule: Array<BlockChange & { before: string }>;
+  /** Blocks of the new run with no counterpart in the old one (an edited input: the added lines), kept or with the rule that removed them. */
+  newBlocks: UnpairedBlock[];
+  /** Blocks of the old run with no counterpart in the new one, with the fate they had. */
+  vanishedBlocks: UnpairedBlock[];
   metaChanged: string[];
   /**
    * Other sidecar differences that leave the fate of every block alone
@@ -38,8 +54,12 @@ export interface RunComparison {
   missing: string[];
   /** rule → blocks removed before and after. */
   rules: Record<string, { before: number; after: number }>;
-  /** The pipelines (name and hash) of each side when they differ; null when the same. */
-  pipeline: { before: string; after: string } | null;
+  /**
+   * The pipelines (name and hash) of each side when they differ; null when
+   * the same. `changes`: the options that differ (`dedupe.nearDuplicate: 0.6 → 0.5`),
+   * when both sides' stage lists are known.
+   */
+  pipeline: { before: string; after: string; changes: string[] } | null;
 }
 
 export const differs = (cmp: RunComparison): boolean => cmp.changed.length > 0 || cmp.added.length > 0 || cmp.missing.length > 0 || cmp.pipeline !== null;
@@ -56,7 +76,7 @@ function pipelinesOf(docs: CleanedDocument[]): string {
  * unified diff), blocks newly removed or newly kept with the rule
  * responsible, metadata, other provenance, and per-rule totals.
  */
-export function compareRuns(before: CleanedDocument[], after: CleanedDocument[]): RunComparison {
+export function compareRuns(before: CleanedDocument[], after: CleanedDocument[], stages: { before?: StageList | null; after?: StageList | null } = {}): RunComparison {
   const old = new Map(before.map((d) => [d.name, d]));
   const now = new Map(after.map((d) => [d.name, d]));
   const rules: RunComparison['rules'] = {};
@@ -72,7 +92,7 @@ export function compareRuns(before: CleanedDocument[], after: CleanedDocument[])
     added: [...now.keys()].filter((n) => !old.has(n)).sort(byName),
     missing: [...old.keys()].filter((n) => !now.has(n)).sort(byName),
     rules: Object.fromEntries(Object.entries(rules).sort(([a], [b]) => byName(a, b))),
-    pipeline: before.length && after.length && pipelines.before !== pipelines.after ? pipelines : null,
+    pipeline: before.length && after.length && pipelines.before !== pipelines.after ? { ...pipelines, changes: pipelineChangeLines(stages.before ?? null, stages.after ?? null) } : null,
   };
   for (const [name, a] of [...old].sort(([x], [y]) => byName(x, y))) {
     const b = now.get(name);
@@ -119,12 +139,16 @@ function provenanceChanges(a: CleanedDocument, b: CleanedDocument, pairs: Map<Si
   if (sa.path !== sb.path) out.push(`source path (${sa.path} → ${sb.path})`);
   if (!same({ ...sa, sha256: '', path: '', bytes: 0 }, { ...sb, sha256: '', path: '', bytes: 0 })) out.push('source format, encoding, url or site');
   if (!same(a.sidecar.warnings, b.sidecar.warnings)) out.push('warnings');
-  const unpaired = a.sidecar.blocks.length + b.sidecar.blocks.length - 2 * pairs.size;
-  if (unpaired) out.push(`segmentation (${unpaired} block${unpaired === 1 ? '' : 's'} without a counterpart)`);
   const reasons = [...pairs].filter(([nb, ob]) => !nb.kept && !ob.kept && ruleOf(nb) === ruleOf(ob) && (nb.reason !== ob.reason || nb.duplicateOf !== ob.duplicateOf)).length;
   if (reasons) out.push(`${reasons} removal reason${reasons === 1 ? '' : 's'}`);
   return out;
 }
+
+/** The blocks of one side that matchBlocks paired with nothing, with their fate. */
+const unpaired = (blocks: SidecarBlock[], paired: Set<SidecarBlock>): UnpairedBlock[] =>
+  blocks
+    .filter((b) => !paired.has(b))
+    .map((b) => ({ i: b.i, line: b.line, text: b.text, rule: ruleOf(b), reason: b.kept ? null : b.reason }));
 
 function compareDocument(a: CleanedDocument, b: CleanedDocument): DocumentChange | null {
   const pairs = matchBlocks(a.sidecar.blocks, b.sidecar.blocks);
@@ -136,6 +160,8 @@ function compareDocument(a: CleanedDocument, b: CleanedDocument): DocumentChange
     newlyRemoved: [],
     newlyKept: [],
     otherRule: [],
+    newBlocks: unpaired(b.sidecar.blocks, new Set(pairs.keys())),
+    vanishedBlocks: unpaired(a.sidecar.blocks, new Set(pairs.values())),
     metaChanged: (Object.keys(meta) as Array<keyof typeof meta>).filter((k) => a.sidecar.meta[k] !== meta[k]),
     provenance: [],
   };
@@ -149,7 +175,15 @@ function compareDocument(a: CleanedDocument, b: CleanedDocument): DocumentChange
     else if (!nb.kept && !ob.kept) change.otherRule.push({ i: nb.i, line: nb.line, text: nb.text, rule: is!, reason: nb.reason, before: was! });
   }
   change.provenance = provenanceChanges(a, b, pairs);
-  const changed = change.patch || change.newlyRemoved.length || change.newlyKept.length || change.otherRule.length || change.metaChanged.length || change.provenance.length;
+  const changed =
+    change.patch ||
+    change.newlyRemoved.length ||
+    change.newlyKept.length ||
+    change.otherRule.length ||
+    change.newBlocks.length ||
+    change.vanishedBlocks.length ||
+    change.metaChanged.length ||
+    change.provenance.length;
   if (changed) return change;
   // Nothing a reader would name changed, yet the committed sidecar would be rewritten (the pipeline is compared per run).
   if (JSON.stringify({ ...a.sidecar, pipeline: null }) !== JSON.stringify({ ...b.sidecar, pipeline: null })) {

@@ -6,12 +6,18 @@ const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` :
 /** The human view of a comparison between two runs (`diff --before/--after`, `check`). */
 export function renderComparison(cmp: RunComparison, c: Paint): string {
   const out: string[] = [];
-  if (cmp.pipeline) out.push(c.yellow(`~ pipeline ${cmp.pipeline.before} → ${cmp.pipeline.after}`));
+  if (cmp.pipeline) {
+    out.push(c.yellow(`~ pipeline ${cmp.pipeline.before} → ${cmp.pipeline.after}`));
+    for (const change of cmp.pipeline.changes) out.push(c.yellow(`    ${change}`));
+  }
   for (const d of cmp.changed) {
     out.push(c.bold(`~ ${d.source} (${d.name})`));
     for (const b of d.newlyRemoved) out.push(c.red(`  - newly removed  line ${b.line}  [${b.rule}] `) + clip(b.text) + c.dim(`  ${b.reason}`));
     for (const b of d.newlyKept) out.push(c.green(`  + newly kept     line ${b.line}  [was ${b.rule}] `) + clip(b.text));
     for (const b of d.otherRule) out.push(c.yellow(`  ~ other rule     line ${b.line}  [${b.before} → ${b.rule}] `) + clip(b.text));
+    // Blocks only one side has (an edited input): what each is and what became of it.
+    for (const b of d.newBlocks) out.push(c.green(`  + new block      line ${b.line}  `) + (b.rule ? c.red(`[${b.rule}] `) : '[kept] ') + clip(b.text) + (b.reason ? c.dim(`  ${b.reason}`) : ''));
+    for (const b of d.vanishedBlocks) out.push(c.red(`  - gone block     line ${b.line}  [was ${b.rule ?? 'kept'}] `) + clip(b.text));
     if (d.metaChanged.length) out.push(c.yellow(`  ~ metadata: ${d.metaChanged.join(', ')}`));
     if (d.provenance.length) out.push(c.yellow(`  ~ sidecar: ${d.provenance.join(', ')}`));
     if (d.patch) {
