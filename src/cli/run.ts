@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { defaultConcurrency } from '../engine/pool.js';
 import { runPipeline } from '../engine/run.js';
 import { createCliLogger } from '../log.js';
@@ -7,13 +7,13 @@ import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { EXIT } from './io.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
+import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 import { checkOutFolder, refuseUrls } from './usage.js';
 
-interface RunFlags {
+interface RunFlags extends PipelineFlags {
   out: string;
-  pipeline: string;
   concurrency: number;
   timeout: number;
   format?: Format;
@@ -29,6 +29,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .argument('<input...>', 'files or folders: .txt .text .html .htm .xhtml, and any of them .gz')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
+    .addOption(setOption())
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(formatOption())
@@ -56,7 +57,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const { summary, activity } = await runPipeline({
         inputs,
         out: flags.out,
-        pipeline: flags.pipeline,
+        pipeline: pipelineFromFlags(flags, io.cwd),
         concurrency: flags.concurrency,
         timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),

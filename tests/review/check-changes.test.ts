@@ -49,7 +49,9 @@ describe('check and diff name what changed', () => {
     const extended = await runCli(['check', 'seeds', '--expected', 'out', '--pipeline', 'mine.json', '--no-color'], dir);
     expect(extended.code).toBe(1);
     expect(extended.stdout).toMatch(/^~ pipeline default@[0-9a-f]{8} → mine@[0-9a-f]{8}\n {4}boilerplate\.shortPenalty: 100 → 1000\n(?! {4})/);
-    const defaults = JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8')).pipeline;
-    expect(defaults.name).toBe('default');
+    // run takes --set too: outputs made with an override check clean with the same override.
+    expect((await runCli(['run', 'seeds', '--out', 'out-set', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'out-set/_run.json'), 'utf8')).pipeline.hash).not.toBe(JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8')).pipeline.hash);
+    expect(await runCli(['check', 'seeds', '--expected', 'out-set', '--set', 'dedupe.nearDuplicate=0.5'], dir)).toEqual({ code: 0, stdout: 'unboil check: 5 documents match out-set\n', stderr: '' });
   });
 });
