@@ -1,28 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
+import { tree } from './helpers/files.js';
 import { ROOT, SEEDS } from './helpers/seeds.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'unboil-cli-'));
-
-/** Every file under dir, relative, sorted, with its bytes; the run's own state folder (.unboil/) is not output. */
-function tree(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string, rel: string) => {
-    for (const name of readdirSync(d).sort()) {
-      if (name === '.unboil' && d === dir) continue;
-      const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full, `${rel}${name}/`);
-      else out[`${rel}${name}`] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir, '');
-  return out;
-}
 
 describe('unboil run', () => {
   it('cleans a folder recursively, mirrors its structure and writes _run.json', async () => {

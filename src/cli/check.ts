@@ -9,7 +9,7 @@ import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import { formatOption, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
-import { refuseUrls } from './usage.js';
+import { checkOutFolder, refuseUrls } from './usage.js';
 
 interface CheckFlags extends PipelineFlags {
   expected: string;
@@ -17,6 +17,7 @@ interface CheckFlags extends PipelineFlags {
   junit?: string;
   color?: boolean;
   format?: Format;
+  out?: string;
 }
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
@@ -28,6 +29,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('-p, --pipeline <name|path>', 'pipeline to clean with', 'default')
     .addOption(formatOption())
     .addOption(setOption())
+    .option('-o, --out <dir>', 'also write the new outputs to this folder, as `run` would (for CI artifacts); the expected folder is untouched')
     .option('--update', 'rewrite the expected folder with the new outputs (deleting outputs whose input is gone)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per document)')
     .option('--no-color', 'no colours (also when NO_COLOR is set or stdout is not a terminal)')
@@ -38,6 +40,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], flags: CheckFlags) => {
       const { io } = ctx;
       refuseUrls(inputs);
+      if (flags.out !== undefined) checkOutFolder(flags.out, inputs, io.cwd);
       const result = await checkOutputs({
         inputs,
         expected: flags.expected,
@@ -45,6 +48,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         cwd: io.cwd,
         update: flags.update ?? false,
         ...(flags.format ? { format: flags.format } : {}),
+        ...(flags.out !== undefined ? { out: flags.out } : {}),
       });
       const { cmp, failed } = result;
       for (const f of failed) io.stderr(`unboil: ${f.path}: ${f.error}\n`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { stageList } from '../config/option-changes.js';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
+import { ConfigError } from '../errors.js';
 import type { Format } from '../model/document.js';
 import { runPipeline } from '../engine/run.js';
 import type { Failure } from './ci-reports.js';
@@ -17,6 +18,8 @@ export interface CheckOptions {
   cwd?: string;
   /** Force the format of every input, as `run --format` did when the expected folder was made. */
   format?: Format;
+  /** Also write the new outputs to this folder, exactly as `unboil run` would (CI artifacts); the expected folder is untouched. */
+  out?: string;
   /** Rewrite the expected folder with the new outputs (and delete outputs whose input is gone). */
   update?: boolean;
 }
@@ -48,12 +51,17 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   const abs = resolve(cwd, options.expected);
   const fresh = options.update && (!existsSync(abs) || isEmptyDir(abs));
   const expected: CleanedDocument[] = fresh ? [] : readOutputDir(options.expected, cwd);
-  const run = options.update
-    ? await runPipeline({ inputs: options.inputs, out: options.expected, pipeline: options.pipeline, cwd, ...(options.format ? { format: options.format } : {}) }).then(async ({ results, summary }) => ({
+  if (options.out && options.update) throw new ConfigError('give --update (rewrite the expected folder) or --out (write the new outputs elsewhere), not both');
+  if (options.out && resolve(cwd, options.out) === abs) throw new ConfigError(`--out ${options.out} is the expected folder: use --update to rewrite it`);
+  // With --update the new outputs go to the expected folder, with --out to another one; otherwise nowhere.
+  const out = options.update ? options.expected : options.out;
+  const settings = { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) };
+  const run = out
+    ? await runPipeline({ inputs: options.inputs, out, ...settings }).then(async ({ results, summary }) => ({
         docs: await reviewDocuments(results),
         failed: summary.failed,
       }))
-    : await cleanInputs(options.inputs, { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) });
+    : await cleanInputs(options.inputs, settings);
   const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline ?? 'default', cwd);
   const cmp = compareRuns(expected, run.docs, { before: recordedStages(options.expected, cwd, expected), after: stageList(pipeline) });
   // An input that failed to clean is reported as such, not as "output without input".

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tree } from '../helpers/files.js';
 import { SEEDS } from '../helpers/seeds.js';
 
 const ARTICLE = [
@@ -53,5 +54,22 @@ describe('check and diff name what changed', () => {
     expect((await runCli(['run', 'seeds', '--out', 'out-set', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out-set/_run.json'), 'utf8')).pipeline.hash).not.toBe(JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8')).pipeline.hash);
     expect(await runCli(['check', 'seeds', '--expected', 'out-set', '--set', 'dedupe.nearDuplicate=0.5'], dir)).toEqual({ code: 0, stdout: 'unboil check: 5 documents match out-set\n', stderr: '' });
+  });
+
+  it('--out writes the new outputs for CI artifacts, exactly as run would, and leaves the expected folder alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unboil-check-out-'));
+    cpSync(SEEDS, join(dir, 'seeds'), { recursive: true });
+    expect((await runCli(['run', 'seeds', '--out', 'out', '--quiet'], dir)).code).toBe(0);
+    const before = tree(join(dir, 'out'));
+    const { code, stdout } = await runCli(['check', 'seeds', '--expected', 'out', '--set', 'dedupe.nearDuplicate=0.5', '--out', 'reports/new', '--no-color'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toContain('unboil check: outputs differ from out');
+    expect(tree(join(dir, 'out'))).toEqual(before);
+    expect((await runCli(['run', 'seeds', '--out', 'fresh', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
+    expect(tree(join(dir, 'reports/new'))).toEqual(tree(join(dir, 'fresh')));
+    expect((await runCli(['report', 'reports/new', '--html', 'reports/report.html'], dir)).code).toBe(0);
+    expect(await runCli(['check', 'seeds', '--expected', 'out', '--out', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'unboil: --out out is the expected folder: use --update to rewrite it\n' });
+    expect((await runCli(['check', 'seeds', '--expected', 'out', '--out', 'x', '--update'], dir)).code).toBe(2);
+    expect(tree(join(dir, 'out'))).toEqual(before);
   });
 });
