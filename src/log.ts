@@ -26,8 +26,8 @@ const errorField = (debug: boolean) => (error: unknown) =>
  * The CLI's logger. Unless the level is debug or trace, errors are logged
  * without their stacks, and when the logs share stderr with the CLI's own
  * lines (`sharesStderr`), the record of a failed document (one with a `path`
- * and an `err`) is left out: the CLI names each failed document in one
- * human line already, and a JSON copy with two stack traces next to it is noise.
+ * and an `err` or `error`) is left out: the CLI names each failed document
+ * in one human line already, and a JSON copy next to it is noise.
  */
 export function createCliLogger(options: { level: string; destination: DestinationStream; sharesStderr: boolean }): Logger {
   const debug = DEBUG_LEVELS.has(options.level);
@@ -40,7 +40,7 @@ export function createCliLogger(options: { level: string; destination: Destinati
       hooks: {
         logMethod(args, method) {
           const fields = args[0] as unknown;
-          if (quietFailures && fields && typeof fields === 'object' && 'path' in fields && 'err' in fields) return;
+          if (quietFailures && fields && typeof fields === 'object' && 'path' in fields && ('err' in fields || 'error' in fields)) return;
           method.apply(this, args);
         },
       },

@@ -46,7 +46,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
       refuseUrls(inputs);
-      checkOutFolder(flags.out, inputs, io.cwd);
+      checkOutFolder(flags.out, io.cwd);
       const logger = createCliLogger({
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** `https://…`, `ftp://…`, `file://…`: a scheme and `//`, which no file name given on a command line has by accident. */
@@ -15,29 +15,14 @@ export function refuseUrls(inputs: readonly string[]): void {
   if (url) throw new ConfigError(`${url}: URLs are not fetched; save pages first (for example \`curl -L -o page.html '${url}'\`) and give unboil the files`);
 }
 
-const isDir = (path: string) => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
-
 /**
- * Checks `--out` before a run: a folder name (not empty, not `-`), not an
- * existing file, and not inside an input folder (its outputs would be read
- * as inputs by the next run, which would then refuse them).
+ * Checks `--out` before a run: a folder name (not empty, not `-`) and not
+ * an existing file. (Inside an input folder is fine: the walk skips it.)
  * @throws ConfigError with a one-line reason
  */
-export function checkOutFolder(out: string, inputs: readonly string[], cwd: string): void {
+export function checkOutFolder(out: string, cwd: string): void {
   if (!out.trim()) throw new ConfigError('--out needs a folder name');
   if (out === '-') throw new ConfigError('--out -: outputs are folders of files, not a stream; give a folder name');
   const abs = resolve(cwd, out);
-  if (existsSync(abs) && !isDir(abs)) throw new ConfigError(`--out ${out} is a file, not a folder; choose another --out`);
-  for (const input of inputs) {
-    const root = resolve(cwd, input);
-    if (abs !== root && abs.startsWith(root + sep) && isDir(root)) {
-      throw new ConfigError(`--out ${out} is inside the input folder ${input}: the next run would read its outputs as inputs; choose a folder outside ${input}`);
-    }
-  }
+  if (existsSync(abs) && !statSync(abs).isDirectory()) throw new ConfigError(`--out ${out} is a file, not a folder; choose another --out`);
 }
