@@ -25,8 +25,10 @@ export interface CleanTask {
   abs: string;
   /** Path shown in the sidecar. */
   display: string;
-  /** Format forced by the caller or implied by the extension. */
+  /** Format forced by the caller (`--format`). */
   format: Format | null;
+  /** Format the extension implies: a `.txt` whose content is plainly an HTML page is still cleaned as HTML (with a warning). */
+  nameFormat: Format | null;
   stem: string;
   /** Real path of the output folder. */
   out: string;
@@ -99,7 +101,7 @@ async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskR
   const hash = sha256(bytes);
   if (task.known === hash && (await bothExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
   const stats = new Stats();
-  const record = processDocument(bytes, { path: task.display, format: task.format }, pipeline, { logger: silentLogger, stats });
+  const record = processDocument(bytes, { path: task.display, format: task.format, nameFormat: task.nameFormat }, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
   await writeDocumentFiles(task.out, task.stem, text, toJson(sidecar));

@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { processDocument, resolvePipelineOption } from '../../src/engine/clean.js';
 import { silentLogger } from '../../src/log.js';
 import { chooseFormat, looksLikeHtml, sniffFormat } from '../../src/read/format.js';
@@ -62,5 +66,20 @@ describe('format detection', () => {
     const dump = cleanAs(DUMP, { nameFormat: 'text' });
     expect(dump.source.format).toBe('text');
     expect(dump.warnings).toEqual([]);
+  });
+
+  it('unboil run cleans a page saved as .txt as HTML with a warning, and as text under --format text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unboil-sniff-'));
+    mkdirSync(join(dir, 'in'));
+    writeFileSync(join(dir, 'in/page.txt'), PAGE);
+    writeFileSync(join(dir, 'in/dump.txt'), DUMP);
+    expect((await runCli(['run', 'in', '--out', 'out', '--quiet'], dir)).code).toBe(0);
+    const sidecar = JSON.parse(readFileSync(join(dir, 'out/page.json'), 'utf8'));
+    expect([sidecar.source.format, sidecar.meta.title, sidecar.warnings.map((w: { rule: string }) => w.rule)]).toEqual(['html', 'Saved as text', ['format-sniffed']]);
+    expect(readFileSync(join(dir, 'out/page.txt'), 'utf8')).not.toMatch(/<\/?[a-z]/);
+    expect(JSON.parse(readFileSync(join(dir, 'out/dump.json'), 'utf8')).source.format).toBe('text');
+    expect((await runCli(['run', 'in', '--out', 'forced', '--quiet', '--format', 'text'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'forced/page.json'), 'utf8')).source.format).toBe('text');
+    expect(readFileSync(join(dir, 'forced/page.txt'), 'utf8')).toMatch(/<p>A page saved/);
   });
 });
