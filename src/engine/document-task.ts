@@ -5,6 +5,7 @@ import { silentLogger } from '../log.js';
 import type { Block } from '../model/block.js';
 import type { Format } from '../model/document.js';
 import type { Sidecar } from '../model/sidecar.js';
+import { sidecarJson } from '../model/sidecar-json.js';
 import { Stats } from '../stages/types.js';
 import { processDocument, sha256 } from './clean.js';
 import { applyDecisions, digestsOf, type Decisions, type Digests } from './corpus.js';
@@ -12,7 +13,6 @@ import type { DocumentTotals } from './journal.js';
 import { documentFiles, writeDocumentFiles } from './output-store.js';
 import type { DocumentRecord } from './record.js';
 import { buildOutputs } from './sidecar.js';
-import { toJson } from './write.js';
 
 /**
  * The work a worker thread does for one document, as plain data in and out
@@ -104,7 +104,7 @@ async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskR
   const record = processDocument(bytes, { path: task.display, format: task.format, nameFormat: task.nameFormat }, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, toJson(sidecar));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar));
   return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar) };
 }
 
@@ -134,6 +134,6 @@ async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<T
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, toJson(sidecar));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar));
   return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
 }
