@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { defaultConcurrency } from '../engine/pool.js';
 import { runPipeline } from '../engine/run.js';
 import { createCliLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
 import { EXIT } from './io.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
@@ -17,6 +18,7 @@ interface RunFlags extends PipelineFlags {
   concurrency: number;
   timeout: number;
   format?: Format;
+  outputFormat: OutputFormat;
   logLevel: string;
   logFile?: string;
   quiet?: boolean;
@@ -33,6 +35,11 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(formatOption())
+    .addOption(
+      new Option('-O, --output-format <format>', 'also write <name>.md (markdown), <name>.doc.json (json) or one documents.jsonl (jsonl); the clean text and sidecar are always written')
+        .choices([...OUTPUT_FORMATS])
+        .default('text'),
+    )
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
@@ -61,6 +68,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         concurrency: flags.concurrency,
         timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),
+        outputFormat: flags.outputFormat,
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),

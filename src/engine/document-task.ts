@@ -5,6 +5,7 @@ import { silentLogger } from '../log.js';
 import type { Block } from '../model/block.js';
 import type { Format } from '../model/document.js';
 import type { Sidecar } from '../model/sidecar.js';
+import { extraOutput, needsSegmentation, type OutputFormat } from '../render/output-format.js';
 import { sidecarJson } from '../model/sidecar-json.js';
 import { Stats } from '../stages/types.js';
 import { processDocument, sha256 } from './clean.js';
@@ -34,6 +35,7 @@ export interface CleanTask {
   out: string;
   /** sha256 of the input the outputs on disk were made from: when the bytes still match, nothing is redone. */
   known: string | null;
+  outputFormat: OutputFormat;
 }
 
 export interface RewriteTask {
@@ -41,6 +43,9 @@ export interface RewriteTask {
   stem: string;
   out: string;
   decisions: Decisions | null;
+  outputFormat: OutputFormat;
+  /** The input, for an output format that needs its segmentation again (Markdown): the sidecar does not keep it. */
+  input: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat'>;
 }
 
 export type Task = CleanTask | RewriteTask;
@@ -104,7 +109,7 @@ async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskR
   const record = processDocument(bytes, { path: task.display, format: task.format, nameFormat: task.nameFormat }, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar), extraOutput(task.outputFormat, record, text));
   return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar) };
 }
 
@@ -130,10 +135,14 @@ export function recordFromSidecar(sidecar: Sidecar): DocumentRecord {
 
 async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<TaskResult> {
   const files = documentFiles(task.out, task.stem);
-  const record = recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
+  // The sidecar holds the per-document result, except what only segmentation knows: cleaning the
+  // input again (deterministic, and only for the few documents a corpus decision changed) gives it back.
+  const record = needsSegmentation(task.outputFormat)
+    ? processDocument(await readFile(task.input.abs), { path: task.input.display, format: task.input.format, nameFormat: task.input.nameFormat }, pipeline, { logger: silentLogger, stats: new Stats() })
+    : recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar), extraOutput(task.outputFormat, record, text));
   return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { EXTRA_EXTENSIONS } from '../render/output-format.js';
 import { Journal } from './journal.js';
 import { toJson, writeAtomic } from './write.js';
 
@@ -17,15 +18,18 @@ export const documentFiles = (dir: string, stem: string) => ({ text: join(dir, `
  * folder, then rename), refusing any path that would leave the output
  * folder: a symbolic link inside it must not carry writes elsewhere.
  */
-export async function writeDocumentFiles(dir: string, stem: string, text: string, sidecarJson: string): Promise<void> {
+export async function writeDocumentFiles(dir: string, stem: string, text: string, sidecarJson: string, extra: { ext: string; content: string } | null = null): Promise<void> {
   const files = documentFiles(dir, stem);
   const tmp = join(dir, STATE_DIR, 'tmp');
   const parent = dirname(files.text);
   await mkdir(parent, { recursive: true });
   const real = await realpath(parent);
   if (real !== dir && !real.startsWith(`${dir}${sep}`)) throw new Error(`refusing to write ${stem}: its folder leads outside the output folder (${real})`);
-  // The sidecar last: a document whose sidecar is new has its text in place.
+  // The sidecar last: a document whose sidecar is new has its text (and its --output-format file) in place.
   await writeAtomic(files.text, text, tmp);
+  // The file of the output format asked for; one an earlier run wrote for another format goes.
+  for (const ext of EXTRA_EXTENSIONS) if (ext !== extra?.ext) await rm(join(dir, `${stem}${ext}`), { force: true });
+  if (extra) await writeAtomic(join(dir, `${stem}${extra.ext}`), extra.content, tmp);
   await writeAtomic(files.sidecar, sidecarJson, tmp);
 }
 
@@ -86,6 +90,7 @@ export class OutputStore {
     const { text, sidecar } = this.files(stem);
     await rm(sidecar, { force: true });
     await rm(text, { force: true });
+    for (const ext of EXTRA_EXTENSIONS) await rm(join(this.dir, `${stem}${ext}`), { force: true });
     for (let folder = dirname(text); folder !== this.dir && folder.startsWith(this.dir); folder = dirname(folder)) {
       if ((await readdir(folder).catch(() => ['?'])).length) break;
       await rm(folder, { recursive: true, force: true });

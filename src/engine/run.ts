@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
@@ -12,7 +14,9 @@ import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { resolvePipelineOption } from './clean.js';
 import { decide, type Decisions, type Digests } from './corpus.js';
-import type { TaskResult } from './document-task.js';
+import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
+import { renderJsonLine } from '../render/json.js';
+import { recordFromSidecar, type TaskResult } from './document-task.js';
 import { collectInputs, type InputFile } from './inputs.js';
 import type { DocumentTotals, JournalEntry } from './journal.js';
 import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
@@ -28,6 +32,8 @@ export interface RunOptions {
   /** Worker threads (default: the number of cores). */
   concurrency?: number;
   format?: Format;
+  /** What to write besides the clean text and the sidecar (default `text`: nothing). */
+  outputFormat?: OutputFormat;
   /** Per-document time limit in milliseconds (default 30 s); a document over it fails alone. */
   timeoutMs?: number;
   logger?: Logger;
@@ -86,8 +92,10 @@ export interface RunResult {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What besides the input bytes decides a document's outputs. */
-const configKey = (pipeline: Pipeline, format: Format | undefined): string =>
-  createHash('sha256').update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, format: format ?? null })).digest('hex');
+const configKey = (pipeline: Pipeline, format: Format | undefined, outputFormat: OutputFormat): string =>
+  createHash('sha256')
+    .update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, format: format ?? null, ...(outputFormat === 'text' ? {} : { outputFormat }) }))
+    .digest('hex');
 
 const canonical = (decisions: Decisions | null | undefined): string => JSON.stringify(decisions ?? null);
 
@@ -127,7 +135,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
   const store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
   const stems = outputStems(inputs.map((i) => i.rel));
-  const config = configKey(pipeline, options.format);
+  const outputFormat = options.outputFormat ?? 'text';
+  const config = configKey(pipeline, options.format, outputFormat);
   const threads = Math.max(1, options.concurrency ?? defaultConcurrency());
   const pool = createPool({ pipeline, threads, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const activity: RunActivity = { cleaned: 0, skipped: 0, rewritten: 0, removed: 0 };
@@ -137,10 +146,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     logger.error({ path, error }, 'document failed');
   };
 
-  const pass = { store, pool, activity, failed, fail, onProgress: options.onProgress };
+  const pass = { store, pool, activity, failed, fail, onProgress: options.onProgress, outputFormat, format: options.format };
   let ok: Done[];
   try {
-    const done = await cleanPass({ ...pass, inputs, stems, config, format: options.format });
+    const done = await cleanPass({ ...pass, inputs, stems, config });
     const cleaned = done.filter((d): d is Done => d !== null);
     const decisions = decide(cleaned.map((d) => ({ path: d.input.display, digests: d.entry.digests })), pipeline);
     const rewriteFailed = await corpusPass({ ...pass, ok: cleaned, decisions });
@@ -149,6 +158,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     await pool.close();
   }
   activity.removed = await removeGone(store, new Set(stems));
+  await writeJsonl(store, outputFormat === 'jsonl' ? ok : null);
   const summary = summarize(pipeline, inputs.length, ok, failed);
   await store.writeSummary(summary);
   logger.info({ documents: summary.documents, cleaned: summary.cleaned, failed: failed.length, skipped: activity.skipped, rewritten: activity.rewritten, removed: activity.removed }, 'run finished');
@@ -156,6 +166,8 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
 }
 
 interface PassContext {
+  outputFormat: OutputFormat;
+  format: Format | undefined;
   store: OutputStore;
   pool: WorkerPool;
   activity: RunActivity;
@@ -176,7 +188,7 @@ async function upToDate(entry: JournalEntry | undefined, input: InputFile, confi
 }
 
 async function cleanPass(
-  ctx: PassContext & { inputs: InputFile[]; stems: string[]; config: string; format: Format | undefined },
+  ctx: PassContext & { inputs: InputFile[]; stems: string[]; config: string },
 ): Promise<Array<Done | null>> {
   const { inputs, stems, store, pool, config, activity } = ctx;
   const journal = store.journal;
@@ -209,6 +221,7 @@ async function cleanPass(
             stem,
             out: store.dir,
             known: sameConfig ? known.sha256 : null,
+            outputFormat: ctx.outputFormat,
           });
           if (result.kind === 'failed') {
             await forget(store, stem);
@@ -267,7 +280,8 @@ async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Deci
       limit(async () => {
         try {
           await journal.update(d.stem, { applied: PENDING });
-          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want });
+          const input = { abs: d.input.abs, display: d.input.display, format: ctx.format ?? null, nameFormat: d.input.format };
+          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, input });
           if (result.kind !== 'rewritten') {
             ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
             await forget(store, d.stem);
@@ -325,6 +339,35 @@ function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: Ru
     totals,
     stages: stats.toJSON(),
   };
+}
+
+/**
+ * `documents.jsonl` for `--output-format jsonl`: one line per document in
+ * sorted path order (id, path, url, metadata, text), streamed from the
+ * outputs to a temporary file and renamed, so the corpus is never held in
+ * memory; removed when the run writes another format (`ok` null).
+ */
+async function writeJsonl(store: OutputStore, ok: Done[] | null): Promise<void> {
+  const file = join(store.dir, JSONL_FILE);
+  if (!ok) return rm(file, { force: true });
+  const tmp = join(store.tmp, `${JSONL_FILE}.${process.pid}.tmp`);
+  const stream = createWriteStream(tmp, 'utf8');
+  const finished = once(stream, 'finish');
+  try {
+    for (const { stem } of ok) {
+      const files = store.files(stem);
+      const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
+      const line = renderJsonLine(recordFromSidecar(JSON.parse(sidecar) as Sidecar), text);
+      if (!stream.write(line)) await once(stream, 'drain');
+    }
+    stream.end();
+    await finished;
+    await rename(tmp, file);
+  } catch (error) {
+    stream.destroy();
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 /** Reads the outputs back one document at a time; a temporary output folder is removed once iteration ends. */
