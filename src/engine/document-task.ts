@@ -7,6 +7,7 @@ import type { Format } from '../model/document.js';
 import type { Sidecar } from '../model/sidecar.js';
 import { extraOutput, needsSegmentation, type OutputFormat } from '../render/output-format.js';
 import { sidecarJson } from '../model/sidecar-json.js';
+import { readWarcRecord } from '../read/warc.js';
 import { Stats } from '../stages/types.js';
 import { processDocument, sha256 } from './clean.js';
 import { applyDecisions, digestsOf, type Decisions, type Digests } from './corpus.js';
@@ -30,6 +31,8 @@ export interface CleanTask {
   format: Format | null;
   /** Format the extension implies: a `.txt` whose content is plainly an HTML page is still cleaned as HTML (with a warning). */
   nameFormat: Format | null;
+  /** For one record of a WARC or WET archive (`abs`): where it lies. */
+  record?: { offset: number; length: number };
   stem: string;
   /** Real path of the output folder. */
   out: string;
@@ -45,7 +48,7 @@ export interface RewriteTask {
   decisions: Decisions | null;
   outputFormat: OutputFormat;
   /** The input, for an output format that needs its segmentation again (Markdown): the sidecar does not keep it. */
-  input: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat'>;
+  input: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat' | 'record'>;
 }
 
 export type Task = CleanTask | RewriteTask;
@@ -65,7 +68,7 @@ export const totalsOf = (sidecar: Sidecar): DocumentTotals => {
 };
 
 /** Reads an input, refusing what is not a regular file and what is larger than the pipeline accepts, before reading it. */
-async function readInput(task: CleanTask, maxBytes: number): Promise<{ bytes: Buffer; size: number; mtimeMs: number }> {
+async function readInput(task: Pick<CleanTask, 'abs'>, maxBytes: number): Promise<{ bytes: Buffer; size: number; mtimeMs: number }> {
   const handle = await open(task.abs, 'r');
   try {
     const info = await handle.stat();
@@ -101,12 +104,34 @@ export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResul
   }
 }
 
+/**
+ * A document's bytes and what is known of them: a file, or one record of a
+ * WARC archive (its HTTP body; its URL, HTTP charset and kind, which the
+ * format forced by --format still overrides). `size` and `mtimeMs` are the
+ * file's, which the journal compares on the next run.
+ */
+async function readSource(task: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat' | 'record'>, maxBytes: number) {
+  // A record's body is bounded by decode.maxBytes after it is read (the decode stage), not before: its size is only known then.
+  if (!task.record) {
+    const read = await readInput(task, maxBytes);
+    return { ...read, input: { path: task.display, format: task.format, nameFormat: task.nameFormat } };
+  }
+  const info = await stat(task.abs);
+  const payload = await readWarcRecord(task.abs, task.record.offset, task.record.length);
+  return {
+    bytes: Buffer.from(payload.bytes),
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    input: { path: task.display, format: task.format ?? payload.kind, nameFormat: null, url: payload.uri, charset: payload.charset },
+  };
+}
+
 async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskResult> {
-  const { bytes, size, mtimeMs } = await readInput(task, maxBytesOf(pipeline));
+  const { bytes, size, mtimeMs, input } = await readSource(task, maxBytesOf(pipeline));
   const hash = sha256(bytes);
   if (task.known === hash && (await bothExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
   const stats = new Stats();
-  const record = processDocument(bytes, { path: task.display, format: task.format, nameFormat: task.nameFormat }, pipeline, { logger: silentLogger, stats });
+  const record = processDocument(bytes, input, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
   await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar), extraOutput(task.outputFormat, record, text));
@@ -137,8 +162,9 @@ async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<T
   const files = documentFiles(task.out, task.stem);
   // The sidecar holds the per-document result, except what only segmentation knows: cleaning the
   // input again (deterministic, and only for the few documents a corpus decision changed) gives it back.
-  const record = needsSegmentation(task.outputFormat)
-    ? processDocument(await readFile(task.input.abs), { path: task.input.display, format: task.input.format, nameFormat: task.input.nameFormat }, pipeline, { logger: silentLogger, stats: new Stats() })
+  const source = needsSegmentation(task.outputFormat) ? await readSource(task.input, maxBytesOf(pipeline)) : null;
+  const record = source
+    ? processDocument(source.bytes, source.input, pipeline, { logger: silentLogger, stats: new Stats() })
     : recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });

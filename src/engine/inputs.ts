@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { Format } from '../model/document.js';
+import { isWarcPath } from '../read/warc.js';
 
 export interface InputFile {
   /** Absolute path. */
@@ -13,6 +14,10 @@ export interface InputFile {
   format: Format | null;
   /** Why the input cannot be read (missing, a FIFO or device…); the run records it as failed without opening it. */
   unreadable?: string;
+  /** A WARC or WET archive, read record by record (see warc-inputs.ts). */
+  warc?: true;
+  /** One record of an archive: where it lies in `abs`. */
+  record?: { offset: number; length: number };
 }
 
 const TEXT_EXT = /\.(?:txt|text)(?:\.gz)?$/i;
@@ -34,7 +39,8 @@ function kindOf(stat: Stats): string {
 
 /**
  * Expands files and folders (recursively) into the documents to clean, in
- * sorted order. Folders contribute only known extensions; a file named
+ * sorted order. Folders contribute only known extensions (WARC and WET
+ * archives too, marked `warc`: expandWarcInputs turns them into records); a file named
  * explicitly is taken whatever its extension (its format is then sniffed).
  * Symbolic links are followed (a link back to a folder already being walked
  * is not entered twice); hidden files and folders are skipped. A missing
@@ -58,11 +64,25 @@ export function collectInputs(paths: string[], cwd = '.', skipFolders: string[] 
     }
     if (stat.isDirectory()) {
       for (const file of walk(abs, skipFolders)) {
-        if (!formatFromExtension(file.path)) continue;
-        found.push({ abs: file.path, display: display(file.path), rel: posix(relative(abs, file.path)), format: formatFromExtension(file.path), ...(file.unreadable ? { unreadable: file.unreadable } : {}) });
+        if (!formatFromExtension(file.path) && !isWarcPath(file.path)) continue;
+        found.push({
+          abs: file.path,
+          display: display(file.path),
+          rel: posix(relative(abs, file.path)),
+          format: formatFromExtension(file.path),
+          ...(isWarcPath(file.path) ? { warc: true as const } : {}),
+          ...(file.unreadable ? { unreadable: file.unreadable } : {}),
+        });
       }
     } else {
-      found.push({ abs, display: display(abs), rel: basename(abs), format: formatFromExtension(abs), ...(stat.isFile() ? {} : { unreadable: `${kindOf(stat)}, not a file` }) });
+      found.push({
+        abs,
+        display: display(abs),
+        rel: basename(abs),
+        format: formatFromExtension(abs),
+        ...(isWarcPath(abs) ? { warc: true as const } : {}),
+        ...(stat.isFile() ? {} : { unreadable: `${kindOf(stat)}, not a file` }),
+      });
     }
   }
   const unique = new Map(found.map((f) => [f.abs, f]));

@@ -18,6 +18,7 @@ import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
 import { renderJsonLine } from '../render/json.js';
 import { recordFromSidecar, type TaskResult } from './document-task.js';
 import { collectInputs, type InputFile } from './inputs.js';
+import { expandWarcInputs } from './warc-inputs.js';
 import type { DocumentTotals, JournalEntry } from './journal.js';
 import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
 import { outputStems } from './output-paths.js';
@@ -128,10 +129,12 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const outReal = out ? realPathOf(out) : null;
   const outShown = { real: outReal ?? '', display: options.out ?? '' };
   if (outReal) guardOutput(options.inputs.map((given) => ({ abs: resolve(cwd, given), display: given })), outShown);
-  const inputs = collectInputs(options.inputs, cwd, outReal ? [outReal] : []);
+  const listed = collectInputs(options.inputs, cwd, outReal ? [outReal] : []);
   // Nothing to do at all is a usage error; one missing input among others fails alone.
-  if (inputs.length && inputs.every((i) => i.unreadable === 'input not found')) throw new ConfigError(`input not found: ${inputs.map((i) => i.display).join(', ')}`);
-  if (!inputs.length) throw new ConfigError(`no documents found in ${options.inputs.join(', ')} (looked for .txt, .text, .html, .htm, .xhtml and their .gz)`);
+  if (listed.length && listed.every((i) => i.unreadable === 'input not found')) throw new ConfigError(`input not found: ${listed.map((i) => i.display).join(', ')}`);
+  if (!listed.length) throw new ConfigError(`no documents found in ${options.inputs.join(', ')} (looked for .txt, .text, .html, .htm, .xhtml and their .gz, and .warc, .warc.gz, .wet.gz archives)`);
+  // An archive becomes one input per record to clean; the records it skips are counted in the summary.
+  const { inputs, skipped: warcSkipped } = await expandWarcInputs(listed);
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
   const store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
   const stems = outputStems(inputs.map((i) => i.rel));
@@ -159,7 +162,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
   activity.removed = await removeGone(store, new Set(stems));
   await writeJsonl(store, outputFormat === 'jsonl' ? ok : null);
-  const summary = summarize(pipeline, inputs.length, ok, failed);
+  const summary = summarize(pipeline, inputs.length, ok, failed, warcSkipped);
   await store.writeSummary(summary);
   logger.info({ documents: summary.documents, cleaned: summary.cleaned, failed: failed.length, skipped: activity.skipped, rewritten: activity.rewritten, removed: activity.removed }, 'run finished');
   return { summary, activity, results: readResults(store, ok, out === null) };
@@ -218,6 +221,7 @@ async function cleanPass(
             display: input.display,
             format: ctx.format ?? null,
             nameFormat: input.format,
+            ...(input.record ? { record: input.record } : {}),
             stem,
             out: store.dir,
             known: sameConfig ? known.sha256 : null,
@@ -280,7 +284,7 @@ async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Deci
       limit(async () => {
         try {
           await journal.update(d.stem, { applied: PENDING });
-          const input = { abs: d.input.abs, display: d.input.display, format: ctx.format ?? null, nameFormat: d.input.format };
+          const input = { abs: d.input.abs, display: d.input.display, format: ctx.format ?? null, nameFormat: d.input.format, ...(d.input.record ? { record: d.input.record } : {}) };
           const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, input });
           if (result.kind !== 'rewritten') {
             ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
@@ -313,9 +317,10 @@ async function removeGone(store: OutputStore, current: Set<string>): Promise<num
   return removed;
 }
 
-function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: RunSummary['failed']): RunSummary {
+function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: RunSummary['failed'], counters: Record<string, number>): RunSummary {
   const totals: DocumentTotals = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
   const stats = new Stats();
+  stats.merge(counters);
   for (const { entry } of ok) {
     const t = entry.totals;
     totals.blocks += t.blocks;
