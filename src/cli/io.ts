@@ -8,6 +8,8 @@ export interface CliIO {
   stdoutIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** All of standard input (for the input `-`); absent where there is none. */
+  readStdin?: () => Promise<Buffer>;
 }
 
 export function processIO(): CliIO {
@@ -18,6 +20,11 @@ export function processIO(): CliIO {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -1,8 +1,16 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { defaultConcurrency } from '../engine/pool.js';
+import { processDocument } from '../engine/clean.js';
+import { formatFromExtension } from '../engine/inputs.js';
 import { runPipeline } from '../engine/run.js';
-import { createCliLogger } from '../log.js';
+import { buildOutputs } from '../engine/sidecar.js';
+import { ConfigError, InputError } from '../errors.js';
+import { renderJson, renderJsonLine } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { Stats } from '../stages/types.js';
+import { createCliLogger, silentLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
@@ -19,6 +27,8 @@ interface RunFlags extends PipelineFlags {
   timeout: number;
   format?: Format;
   outputFormat: OutputFormat;
+  stdout?: boolean;
+  name?: string;
   logLevel: string;
   logFile?: string;
   quiet?: boolean;
@@ -40,6 +50,8 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         .choices([...OUTPUT_FORMATS])
         .default('text'),
     )
+    .option('--stdout', 'print the clean text (or --output-format) of a single input on stdout instead of writing outputs; the input - reads standard input')
+    .option('--name <name>', 'the name of the document read from standard input (shown as its path; its extension is a format hint)', 'stdin')
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
@@ -53,6 +65,10 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
       refuseUrls(inputs);
+      if (flags.stdout || inputs.includes('-')) {
+        ctx.exitCode = await printOne(inputs, flags, ctx);
+        return;
+      }
       checkOutFolder(flags.out, io.cwd);
       const logger = createCliLogger({
         level: flags.logLevel,
@@ -78,4 +94,41 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       if (!flags.quiet) io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
       ctx.exitCode = summary.failed.length ? EXIT.failed : EXIT.ok;
     });
+}
+
+/**
+ * `--stdout`: one document, cleaned in memory with the per-document stages
+ * (corpus stages need a run), printed in the output format; nothing is
+ * written. `-` is standard input, named by `--name`.
+ */
+async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  if (!flags.stdout) throw new ConfigError('- reads one document from standard input: add --stdout to print its clean text (or save it to a file and run on that)');
+  if (inputs.length !== 1) throw new ConfigError(`--stdout prints one document: give a single input (got ${inputs.length})`);
+  const [given] = inputs as [string];
+  const path = given === '-' ? flags.name ?? 'stdin' : given;
+  let bytes: Buffer;
+  if (given === '-') {
+    if (!io.readStdin) throw new ConfigError('no standard input to read');
+    bytes = await io.readStdin();
+  } else {
+    try {
+      bytes = await readFile(resolve(io.cwd, given));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ConfigError(code === 'ENOENT' ? `input not found: ${given}` : `cannot read ${given}: ${code ?? (error as Error).message}`);
+    }
+  }
+  const pipeline = pipelineFromFlags(flags, io.cwd);
+  try {
+    const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
+    const { text } = buildOutputs(record, pipeline);
+    const format = flags.outputFormat;
+    io.stdout(format === 'markdown' ? renderMarkdown(record) : format === 'json' ? renderJson(record, text) : format === 'jsonl' ? renderJsonLine(record, text) : text);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`unboil: ${path}: ${error.message}\n`);
+    return EXIT.failed;
+  }
 }
