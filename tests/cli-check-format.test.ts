@@ -22,5 +22,5 @@ describe('unboil check --format', () => {
     const diff = await runCli(['diff', 'scrapes', '--format', 'html', '--no-color'], dir);
     expect(diff.stdout).toContain('Bridge repairs');
     expect(diff.stdout).not.toContain('<h1>');
-  });
+  }, 120_000);
 });

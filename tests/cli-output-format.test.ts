@@ -43,7 +43,7 @@ describe('--output-format', () => {
     expect(md).toContain('which the [full report](https://gazette.example/reports/ashford.pdf) describes');
     expect(md).toContain('1. Survey the arches of the Ashford bridge\n1. Repair the stonework of Ashford');
     expect(md).toContain('```\nphase 1: survey Ashford\nphase 2: repair\n```');
-  });
+  }, 120_000);
 
   it('json and jsonl: a document file per input, or one documents.jsonl; another format removes them', async () => {
     const dir = site();
@@ -62,5 +62,5 @@ describe('--output-format', () => {
 
     expect((await runCli(['run', 'in', '--out', 'out', '--quiet'], dir)).code).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((f) => !/\.(txt|json)$/.test(f))).toEqual(['.unboil']);
-  });
+  }, 120_000);
 });

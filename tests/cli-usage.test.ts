@@ -56,5 +56,5 @@ describe('a document that fails', () => {
     await runCli(['run', 'in', '--out', 'out3', '--quiet', '--log-file', 'log.jsonl'], dir);
     const logged = readFileSync(join(dir, 'log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(logged.filter((log) => log.level >= 50).map((log) => [log.msg, log.path, log.error])).toEqual([['document failed', 'in/broken.txt.gz', 'broken gzip data: unexpected end of file']]);
-  });
+  }, 120_000);
 });

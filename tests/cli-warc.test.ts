@@ -51,7 +51,7 @@ describe('unboil run on a WARC file', () => {
     // A re-run over the unchanged archive rewrites nothing.
     const again = await runCli(['run', 'crawl', '--out', 'out'], dir);
     expect(again.stdout).toMatch(/2 up to date|skipped 2|2 skipped/);
-  });
+  }, 120_000);
 
   it('fails an archive gzipped as one stream alone, with the reason', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unboil-warc-whole-'));
@@ -61,5 +61,5 @@ describe('unboil run on a WARC file', () => {
     const { code, stderr } = await runCli(['run', 'in', '--out', 'out', '--quiet'], dir);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^unboil: in\/whole\.warc\.gz: compressed as one gzip stream: records cannot be read one by one/m);
-  });
+  }, 120_000);
 });

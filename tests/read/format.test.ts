@@ -81,5 +81,5 @@ describe('format detection', () => {
     expect((await runCli(['run', 'in', '--out', 'forced', '--quiet', '--format', 'text'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'forced/page.json'), 'utf8')).source.format).toBe('text');
     expect(readFileSync(join(dir, 'forced/page.txt'), 'utf8')).toMatch(/<p>A page saved/);
-  });
+  }, 120_000);
 });

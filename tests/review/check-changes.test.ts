@@ -36,7 +36,7 @@ describe('check and diff name what changed', () => {
     ]);
     expect(stdout).not.toContain('counterpart');
     expect(stdout).toMatch(/^ {2}boilerplate\/related +0 → 3 \(\+3\)$/m);
-  });
+  }, 120_000);
 
   it('names the option that --set or an "extends" pipeline changed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unboil-check-options-'));
@@ -54,7 +54,7 @@ describe('check and diff name what changed', () => {
     expect((await runCli(['run', 'seeds', '--out', 'out-set', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out-set/_run.json'), 'utf8')).pipeline.hash).not.toBe(JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8')).pipeline.hash);
     expect(await runCli(['check', 'seeds', '--expected', 'out-set', '--set', 'dedupe.nearDuplicate=0.5'], dir)).toEqual({ code: 0, stdout: 'unboil check: 5 documents match out-set\n', stderr: '' });
-  });
+  }, 120_000);
 
   it('--out writes the new outputs for CI artifacts, exactly as run would, and leaves the expected folder alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unboil-check-out-'));
@@ -71,5 +71,5 @@ describe('check and diff name what changed', () => {
     expect(await runCli(['check', 'seeds', '--expected', 'out', '--out', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'unboil: --out out is the expected folder: use --update to rewrite it\n' });
     expect((await runCli(['check', 'seeds', '--expected', 'out', '--out', 'x', '--update'], dir)).code).toBe(2);
     expect(tree(join(dir, 'out'))).toEqual(before);
-  });
+  }, 120_000);
 });
