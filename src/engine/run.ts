@@ -125,7 +125,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (inputs.length && inputs.every((i) => i.unreadable === 'input not found')) throw new ConfigError(`input not found: ${inputs.map((i) => i.display).join(', ')}`);
   if (!inputs.length) throw new ConfigError(`no documents found in ${options.inputs.join(', ')} (looked for .txt, .text, .html, .htm, .xhtml and their .gz)`);
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
-  const store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
+  const store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
   const stems = outputStems(inputs.map((i) => i.rel));
   const config = configKey(pipeline, options.format);
   const threads = Math.max(1, options.concurrency ?? defaultConcurrency());

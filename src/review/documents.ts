@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
-import { STATE_DIR, SUMMARY } from '../engine/output-store.js';
+import { hasForeignSummary, STATE_DIR, SUMMARY } from '../engine/output-store.js';
 import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
 import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
@@ -58,6 +58,7 @@ function sidecarFiles(dir: string): string[] {
 export function indexOutputDir(dir: string, cwd = '.'): OutputIndex {
   const abs = resolve(cwd, dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new ConfigError(`output folder not found: ${dir}`);
+  if (hasForeignSummary(abs)) throw new ConfigError(`${dir} is not an unboil output folder: its _run.json is not an unboil/run@1 summary`);
   const entries = sidecarFiles(abs).map((file): [string, string] => [posix(relative(abs, file)).replace(/\.json$/, ''), file]);
   if (!entries.length && !existsSync(join(abs, SUMMARY))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
   return { dir: abs, files: new Map(entries.sort(([a], [b]) => byName(a, b))) };
