@@ -4,14 +4,17 @@ import { ConfigError } from '../errors.js';
 import type { Format } from '../model/document.js';
 import { documentJson, matchesRule, renderDocument } from '../review/block-view.js';
 import { colorEnabled, paint } from '../review/color.js';
-import { compareRuns, differs } from '../review/compare.js';
-import { loadDocuments, readOutputDir, type CleanedDocument } from '../review/documents.js';
+import { compareFolders, differs, type UsedPipelines } from '../review/compare.js';
+import { indexOutputDir, loadDocuments } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { recordedStages } from '../review/run-pipelines.js';
 import { EXIT } from './io.js';
 import { formatOption, positiveInt, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { refuseUrls } from './usage.js';
+
+/** Indents a JSON document as an element of a top-level array. */
+const indent = (json: string) => json.replace(/^/gm, '  ');
 
 interface DiffFlags extends PipelineFlags {
   before?: string;
@@ -24,8 +27,7 @@ interface DiffFlags extends PipelineFlags {
 }
 
 /** The closest rule id the documents do have: full ids for "stage/rule", bare rule names otherwise. */
-function ruleHint(rule: string, docs: CleanedDocument[]): string {
-  const ids = new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)));
+function ruleHint(rule: string, ids: Set<string>): string {
   return didYouMean(rule, rule.includes('/') ? ids : [...ids].map((id) => id.slice(id.indexOf('/') + 1)));
 }
 
@@ -49,20 +51,32 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       const c = paint(!flags.json && colorEnabled(flags.color, io.stdoutIsTTY, io.env));
       if (flags.before || flags.after) {
         if (!flags.before || !flags.after || args.length) throw new ConfigError('give both --before <dir> and --after <dir>, and no other arguments');
-        const [before, after] = [readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd)];
-        const cmp = compareRuns(before, after, { before: recordedStages(flags.before, io.cwd, before), after: recordedStages(flags.after, io.cwd, after) });
+        const stages = (dir: string) => (used: UsedPipelines) => recordedStages(dir, io.cwd, used);
+        const cmp = compareFolders(indexOutputDir(flags.before, io.cwd), indexOutputDir(flags.after, io.cwd), io.cwd, { before: stages(flags.before), after: stages(flags.after) });
         io.stdout(flags.json ? `${JSON.stringify(cmp, null, 2)}\n` : renderComparison(cmp, c));
         ctx.exitCode = differs(cmp) ? EXIT.failed : EXIT.ok;
         return;
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
       refuseUrls(args);
-      const docs = await loadDocuments(args, { pipeline: pipelineFromFlags(flags, io.cwd), cwd: io.cwd, ...(flags.format ? { format: flags.format } : {}) });
+      const pipeline = pipelineFromFlags(flags, io.cwd);
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
-      const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) : docs;
+      // One document at a time: printed as it is read, never the whole folder in memory.
+      let seen = 0;
+      let shown = 0;
+      if (flags.json) io.stdout('[');
+      // The rule ids the documents have, for a suggestion when --rule matches none (a few dozen strings, not the documents).
+      const ruleIds = new Set<string>();
+      for await (const d of loadDocuments(args, { pipeline, cwd: io.cwd, ...(flags.format ? { format: flags.format } : {}) })) {
+        seen++;
+        for (const id of Object.keys(d.sidecar.stats.removedBy)) ruleIds.add(id);
+        if (flags.rule && !d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) continue;
+        if (flags.json) io.stdout(`${shown ? ',' : ''}\n${indent(JSON.stringify(documentJson(d, view), null, 2))}`);
+        else io.stdout(`${shown ? '\n' : ''}${renderDocument(d, view, c)}`);
+        shown++;
+      }
+      if (flags.json) io.stdout(shown ? '\n]\n' : ']\n');
       // Say so on stderr rather than print nothing: a typo in a rule id should not look like "no removals".
-      if (flags.rule && !shown.length) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${docs.length} documents${ruleHint(flags.rule, docs)}\n`);
-      if (flags.json) io.stdout(`${JSON.stringify(shown.map((d) => documentJson(d, view)), null, 2)}\n`);
-      else io.stdout(shown.map((d) => renderDocument(d, view, c)).join('\n'));
+      if (flags.rule && !shown) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${seen} documents${ruleHint(flags.rule, ruleIds)}\n`);
     });
 }

@@ -136,7 +136,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   // An archive becomes one input per record to clean; the records it skips are counted in the summary.
   const { inputs, skipped: warcSkipped } = await expandWarcInputs(listed);
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
-  const store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
+  const store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
   const stems = outputStems(inputs.map((i) => i.rel));
   const outputFormat = options.outputFormat ?? 'text';
   const config = configKey(pipeline, options.format, outputFormat);

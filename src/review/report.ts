@@ -11,24 +11,40 @@ const html = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '
  * script element and are parsed only when the document is opened, so the
  * page stays light with thousands of documents.
  */
-export function buildReport(docs: CleanedDocument[], title = 'unboil report'): string {
-  const index = docs.map((d, k) => {
+export function buildReport(docs: Iterable<CleanedDocument>, title = 'unboil report'): string {
+  return [...reportChunks(docs, title)].join('');
+}
+
+/**
+ * The report as chunks of HTML, one per document between the page's head
+ * and its script: written to a file as they come, a report of 100,000
+ * documents never holds more than one document and the table's index.
+ */
+export function* reportChunks(docs: Iterable<CleanedDocument>, title = 'unboil report'): Generator<string> {
+  yield PAGE_HEAD(title);
+  const index: object[] = [];
+  const rules = new Set<string>();
+  // What made these outputs: normally one pipeline and one tool version; a mixed folder lists each.
+  const made = new Set<string>();
+  let k = 0;
+  for (const d of docs) {
     const { stats, meta, source } = d.sidecar;
     const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
-    return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) };
-  });
-  const rules = [...new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)))].sort();
-  // What made these outputs: normally one pipeline and one tool version; a mixed folder lists each.
-  const made = [...new Set(docs.map((d) => `pipeline ${d.sidecar.pipeline.name} (${d.sidecar.pipeline.hash.slice(0, 12)}) · ${d.sidecar.pipeline.tool}`))].sort();
-  const payloads = docs
-    .map((d, k) => {
-      const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
-      // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
-      const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
-      return `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>`;
-    })
-    .join('\n');
-  return `<!doctype html>
+    index.push({ k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) });
+    for (const rule of Object.keys(stats.removedBy)) rules.add(rule);
+    made.add(`pipeline ${d.sidecar.pipeline.name} (${d.sidecar.pipeline.hash.slice(0, 12)}) · ${d.sidecar.pipeline.tool}`);
+    const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
+    // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
+    const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
+    yield `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>\n`;
+    k++;
+  }
+  yield `<script type="application/json" id="index">${scriptJson({ docs: index, rules: [...rules].sort(), made: [...made].sort() })}</script>\n`;
+  yield PAGE_SCRIPT;
+}
+
+/** The page before the documents: styles, header, table and document view. */
+const PAGE_HEAD = (title: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title)}</title>
 <style>
@@ -48,7 +64,7 @@ body.hide-removed .block.removed{display:none}.block.filtered{display:none}.bloc
 pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 </style></head>
 <body>
-<header><h1>${html(title)}</h1><div id="made">${made.map(html).join('<br>')}</div><div id="summary"></div></header>
+<header><h1>${html(title)}</h1><div id="made"></div><div id="summary"></div></header>
 <main>
 <section id="list">
 <div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"> <label>Removed by <select id="doc-rule"><option value="">any rule</option></select></label> <span id="shown"></span></div>
@@ -66,11 +82,14 @@ pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 <div class="panes"><div class="pane" id="source" aria-label="Source blocks"></div><div class="pane"><pre class="clean" id="clean" aria-label="Clean text"></pre></div></div>
 </section>
 </main>
-<script type="application/json" id="index">${scriptJson({ docs: index, rules })}</script>
-${payloads}
-<script>
+`;
+
+/** The page after the documents: the script that builds the table and opens documents. */
+const PAGE_SCRIPT = `<script>
 (() => {
-  const { docs, rules } = JSON.parse(document.getElementById('index').textContent);
+  const { docs, rules, made } = JSON.parse(document.getElementById('index').textContent);
+  // The header names what made the outputs (known once every document is read, so it comes with the index).
+  document.getElementById('made').textContent = made.join('; ');
   // One colour per rule: hues spread by the golden angle over the rule list, and three lightness and
   // saturation steps in turn, so that two rules whose hues come close (past a dozen rules) still differ.
   const shade = new Map(rules.map((r, k) => [r, [Math.round((k * 137.508) % 360), [80, 60, 90][k % 3], [84, 74, 91][k % 3]]]));
@@ -149,4 +168,4 @@ ${payloads}
 </script>
 </body></html>
 `;
-}
+

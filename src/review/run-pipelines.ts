@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatChange, optionChanges, stageList, type StageList } from '../config/option-changes.js';
 import { builtinPipelines, loadPipeline } from '../config/pipeline.js';
-import type { CleanedDocument } from './documents.js';
+import type { UsedPipelines } from './compare.js';
 
 const isStageList = (value: unknown): value is StageList =>
   Array.isArray(value) && value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string');
@@ -14,7 +14,7 @@ const isStageList = (value: unknown): value is StageList =>
  * hash is the one in the sidecars (the usual case: outputs committed with
  * `default`). Null when neither says (a custom file since edited or gone).
  */
-export function recordedStages(dir: string, cwd: string, docs: CleanedDocument[]): StageList | null {
+export function recordedStages(dir: string, cwd: string, used: UsedPipelines): StageList | null {
   const runFile = join(resolve(cwd, dir), '_run.json');
   if (existsSync(runFile)) {
     try {
@@ -24,9 +24,8 @@ export function recordedStages(dir: string, cwd: string, docs: CleanedDocument[]
       // A broken _run.json says nothing about the pipeline; the sidecars still may.
     }
   }
-  const used = new Set(docs.map((d) => `${d.sidecar.pipeline.name}\n${d.sidecar.pipeline.hash}`));
-  if (used.size !== 1) return null;
-  const [name, hash] = [...used][0]!.split('\n') as [string, string];
+  if (used.length !== 1) return null;
+  const { name, hash } = used[0]!;
   if (!builtinPipelines().includes(name)) return null;
   const builtin = loadPipeline(name);
   return builtin.hash === hash ? stageList(builtin) : null;
