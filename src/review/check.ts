@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { stageList } from '../config/option-changes.js';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import { ConfigError } from '../errors.js';
 import type { Format } from '../model/document.js';
-import { runPipeline } from '../engine/run.js';
+import { STATE_DIR } from '../engine/output-store.js';
 import type { Failure } from './ci-reports.js';
 import { compareWithFolder, differs, type RunComparison, type UsedPipelines } from './compare.js';
 import { cleanInputs, indexOutputDir, readOutputDocument, type OutputIndex } from './documents.js';
@@ -55,29 +57,53 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   if (options.out && options.update) throw new ConfigError('give --update (rewrite the expected folder) or --out (write the new outputs elsewhere), not both');
   if (options.out && resolve(cwd, options.out) === abs) throw new ConfigError(`--out ${options.out} is the expected folder: use --update to rewrite it`);
   const settings = { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) };
-  // With --out the new outputs are written there (and kept), otherwise to a temporary folder.
-  const run = await cleanInputs(options.inputs, { ...settings, ...(options.out ? { out: options.out } : {}) });
-  const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline ?? 'default', cwd);
-  const stages = { before: (used: UsedPipelines) => recordedStages(options.expected, cwd, used), after: stageList(pipeline) };
-  const { names, ...cmp } = await compareWithFolder(expected, run.docs, cwd, stages);
-  // An input that failed to clean is reported as such, not as "output without input".
-  const failedPaths = new Set(run.failed.map((f) => f.path));
-  const failedNames = new Set(
-    cmp.missing.filter((name) => {
-      const doc = readOutputDocument(expected, name, cwd);
-      return doc !== null && failedPaths.has(doc.sidecar.source.path);
-    }),
-  );
-  cmp.missing = cmp.missing.filter((n) => !failedNames.has(n));
-  const deleted: string[] = [];
-  const changed = differs(cmp);
-  if (options.update) {
-    // Then the folder becomes what `run` writes there (incremental when it holds the journal of an earlier run).
-    await runPipeline({ inputs: options.inputs, out: options.expected, ...settings });
+  // --update cleans once, into the expected folder itself, and compares with a snapshot of it taken by hard links (the
+  // engine replaces files by rename, so the links keep the old bytes). Otherwise the new outputs go to --out or a temporary folder.
+  const snapshot = options.update && !fresh ? await snapshotOutputs(abs) : null;
+  try {
+    const before: OutputIndex = snapshot ? indexOutputDir(snapshot, cwd) : expected;
+    const out = options.update ? options.expected : options.out;
+    const run = await cleanInputs(options.inputs, { ...settings, ...(out ? { out } : {}) });
+    const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline ?? 'default', cwd);
+    const stages = { before: (used: UsedPipelines) => recordedStages(snapshot ?? options.expected, cwd, used), after: stageList(pipeline) };
+    const { names, ...cmp } = await compareWithFolder(before, run.docs, cwd, stages);
+    // An input that failed to clean is reported as such, not as "output without input".
+    const failedPaths = new Set(run.failed.map((f) => f.path));
+    const failedNames = new Set(
+      cmp.missing.filter((name) => {
+        const doc = readOutputDocument(before, name, cwd);
+        return doc !== null && failedPaths.has(doc.sidecar.source.path);
+      }),
+    );
+    cmp.missing = cmp.missing.filter((n) => !failedNames.has(n));
     // The run removed the outputs of inputs that are gone; name them.
-    for (const name of cmp.missing) {
-      for (const ext of ['.txt', '.json']) if (!existsSync(join(abs, `${name}${ext}`))) deleted.push(`${name}${ext}`);
+    const deleted = options.update ? cmp.missing.flatMap((name) => ['.txt', '.json'].map((ext) => `${name}${ext}`)).filter((f) => !existsSync(join(abs, f))) : [];
+    return { cmp, failed: run.failed, names, differs: differs(cmp), deleted };
+  } finally {
+    if (snapshot) await rm(snapshot, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Hard links of an output folder's files (sidecars, texts, _run.json) in a
+ * new folder inside its state folder: what the folder held before a run
+ * rewrites it, at the cost of one link per file (a copy where links are
+ * not possible).
+ */
+async function snapshotOutputs(dir: string): Promise<string> {
+  const target = join(dir, STATE_DIR, `before-${randomBytes(6).toString('hex')}`);
+  const stack = [''];
+  while (stack.length) {
+    const rel = stack.pop()!;
+    await mkdir(join(target, rel), { recursive: true });
+    for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = join(rel, entry.name);
+      if (entry.isDirectory()) {
+        if (!(rel === '' && entry.name === STATE_DIR)) stack.push(path);
+      } else if (entry.isFile() && /\.(?:json|txt)$/.test(entry.name)) {
+        await link(join(dir, path), join(target, path)).catch(() => copyFile(join(dir, path), join(target, path)));
+      }
     }
   }
-  return { cmp, failed: run.failed, names, differs: changed, deleted };
+  return target;
 }

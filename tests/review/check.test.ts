@@ -129,7 +129,7 @@ describe('unboil check (read-only)', () => {
 });
 
 describe('unboil check (writing)', () => {
-  it('--update rewrites the expected folder exactly as `run` would (stale outputs deleted), after which check passes', async () => {
+  it('--update rewrites the expected folder exactly as `run` would (stale outputs deleted), after which check passes', { timeout: 120_000 }, async () => {
     const dir = await seededWorkspace();
     const first = readdirSync(join(dir, 'out')).find((f) => f.endsWith('.json') && f !== '_run.json')!;
     cpSync(join(dir, 'out', first), join(dir, 'out', 'gone.json'));
