@@ -34,7 +34,7 @@ describe('npm package', () => {
     mkdirSync(join(project, 'scrapes'));
     writeFileSync(join(project, 'scrapes/page.html'), '<html><head><title>Hello</title></head><body><article><p>The package runs from node_modules, with its built-in pipelines, and writes its outputs.</p></article></body></html>');
     execFileSync(bin, ['run', 'scrapes', '--out', 'clean', '--quiet'], { cwd: project, encoding: 'utf8' });
-    expect(readdirSync(join(project, 'clean')).sort()).toEqual(['_run.json', 'page.json', 'page.txt']);
+    expect(readdirSync(join(project, 'clean')).sort()).toEqual(['.unboil', '_run.json', 'page.json', 'page.txt']);
     expect(readFileSync(join(project, 'clean/page.txt'), 'utf8')).toBe('The package runs from node_modules, with its built-in pipelines, and writes its outputs.\n');
   });
 });
