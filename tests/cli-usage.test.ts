@@ -26,9 +26,9 @@ describe('usage errors: exit 2, one line, nothing written', () => {
   it('refuses an --out that is empty, "-" or an existing file', async () => {
     const dir = project();
     const cases: Array<[string, string]> = [
-      ['', 'unboil: --out needs a folder name\n'],
-      ['-', 'unboil: --out -: outputs are folders of files, not a stream; give a folder name\n'],
-      ['README.md', 'unboil: --out README.md is a file, not a folder; choose another --out\n'],
+      ['', 'unboil: --out is empty: name an output folder\n'],
+      ['-', 'unboil: --out -: outputs are folders of files, not a stream; use --stdout to print one document, or give a folder name\n'],
+      ['README.md', 'unboil: cannot use output folder README.md: it is a file, not a folder\n'],
     ];
     for (const [out, message] of cases) expect(await runCli(['run', 'in', '--out', out], dir)).toEqual({ code: 2, stdout: '', stderr: message });
     expect(readdirSync(dir).sort()).toEqual(['README.md', 'in']);

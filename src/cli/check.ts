@@ -40,7 +40,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .action(async (inputs: string[], flags: CheckFlags) => {
       const { io } = ctx;
       refuseUrls(inputs);
-      if (flags.out !== undefined) checkOutFolder(flags.out, io.cwd);
+      if (flags.out !== undefined) checkOutFolder(flags.out);
       const result = await checkOutputs({
         inputs,
         expected: flags.expected,

@@ -69,7 +69,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         ctx.exitCode = await printOne(inputs, flags, ctx);
         return;
       }
-      checkOutFolder(flags.out, io.cwd);
+      checkOutFolder(flags.out);
       const logger = createCliLogger({
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },

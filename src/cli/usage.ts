@@ -1,5 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** `https://…`, `ftp://…`, `file://…`: a scheme and `//`, which no file name given on a command line has by accident. */
@@ -16,13 +14,11 @@ export function refuseUrls(inputs: readonly string[]): void {
 }
 
 /**
- * Checks `--out` before a run: a folder name (not empty, not `-`) and not
- * an existing file. (Inside an input folder is fine: the walk skips it.)
+ * Checks `--out` before a run: `-` is not a folder (outputs are files; use
+ * --stdout). An empty name, an existing file and a folder that is not an
+ * unboil output are refused by the engine when it opens the folder.
  * @throws ConfigError with a one-line reason
  */
-export function checkOutFolder(out: string, cwd: string): void {
-  if (!out.trim()) throw new ConfigError('--out needs a folder name');
-  if (out === '-') throw new ConfigError('--out -: outputs are folders of files, not a stream; give a folder name');
-  const abs = resolve(cwd, out);
-  if (existsSync(abs) && !statSync(abs).isDirectory()) throw new ConfigError(`--out ${out} is a file, not a folder; choose another --out`);
+export function checkOutFolder(out: string): void {
+  if (out === '-') throw new ConfigError('--out -: outputs are folders of files, not a stream; use --stdout to print one document, or give a folder name');
 }
