@@ -13,6 +13,7 @@ import type { Sidecar } from '../model/sidecar.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { resolvePipelineOption } from './clean.js';
+import { codeFingerprint } from './code-fingerprint.js';
 import { decide, type Decisions, type Digests } from './corpus.js';
 import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
 import { renderJsonLine } from '../render/json.js';
@@ -95,7 +96,7 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** What besides the input bytes decides a document's outputs. */
 const configKey = (pipeline: Pipeline, format: Format | undefined, outputFormat: OutputFormat): string =>
   createHash('sha256')
-    .update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, format: format ?? null, ...(outputFormat === 'text' ? {} : { outputFormat }) }))
+    .update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, code: codeFingerprint(), format: format ?? null, ...(outputFormat === 'text' ? {} : { outputFormat }) }))
     .digest('hex');
 
 const canonical = (decisions: Decisions | null | undefined): string => JSON.stringify(decisions ?? null);
