@@ -36,9 +36,13 @@ const NON_SPACE = /\S/g;
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
 
-/** Source offsets from htmlparser2 (`endIndex` is inclusive). */
-const spanOf = (node: AnyNode): [number, number] | undefined =>
-  node.startIndex != null && node.endIndex != null ? [node.startIndex, node.endIndex + 1] : undefined;
+/**
+ * Source offsets from htmlparser2 (`endIndex` is inclusive). An element left
+ * open at the end of the page gets `endIndex` = the source length, one past
+ * its last character: clamp, so that no span ends past the source.
+ */
+const spanOf = (node: AnyNode, length: number): [number, number] | undefined =>
+  node.startIndex != null && node.endIndex != null ? [node.startIndex, Math.min(node.endIndex + 1, length)] : undefined;
 
 /** A table row whose cells hold only inline content is one block; a layout table is not. */
 function isSimpleRow(tr: Element): boolean {
@@ -78,12 +82,14 @@ interface Pending {
   end: number;
   /** Blocks already flushed from this element (its text is split by nested blocks). */
   runs: number;
+  /** A nested block came inside this element: its own span would cover that block too. */
+  nested: boolean;
 }
 
 /** A step of the walk: read a block element's children, or an inline element's. */
 type Frame =
   | { kind: 'block'; el: Element; next: number; pending: Pending }
-  | { kind: 'inline'; el: Element; next: number; pending: Pending; inLink: boolean; before: number };
+  | { kind: 'inline'; el: Element; next: number; pending: Pending; inLink: boolean; before: number; blocksBefore: number };
 
 /**
  * Parses the page with cheerio (htmlparser2, with source offsets) and makes one
@@ -125,10 +131,10 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     elements.push(el);
   };
 
-  const pending = (el: Element): Pending => ({ el, text: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0 });
+  const pending = (el: Element): Pending => ({ el, text: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0, nested: false });
   const flush = (p: Pending, whole: boolean) => {
     if (p.chars > 0) {
-      const own = whole && p.runs === 0 ? spanOf(p.el) : undefined;
+      const own = whole && p.runs === 0 && !p.nested ? spanOf(p.el, html.length) : undefined;
       const span: [number, number] = own ?? [Math.max(p.start, 0), Math.max(p.end, p.start, 0)];
       push(p.el, p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span);
       p.runs++;
@@ -138,7 +144,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     p.start = p.end = -1;
   };
   const touch = (p: Pending, node: AnyNode) => {
-    const span = spanOf(node);
+    const span = spanOf(node, html.length);
     if (!span) return;
     if (p.start < 0 || span[0] < p.start) p.start = span[0];
     if (span[1] > p.end) p.end = span[1];
@@ -157,7 +163,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       linkChars += links;
       if (t) cells.push(t);
     }
-    if (chars) push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr) ?? [0, 0]);
+    if (chars) push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr, html.length) ?? [0, 0]);
   };
 
   const root = ($('body').get(0) ?? $('html').get(0) ?? $.root().get(0)) as Element;
@@ -169,7 +175,8 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       stack.pop();
       if (frame.kind === 'block') flush(p, true);
       else {
-        if (p.text.length > frame.before) touch(p, frame.el);
+        // The whole inline element is in the span, unless a block inside it split the text.
+        if (p.text.length > frame.before && blocks.length === frame.blocksBefore) touch(p, frame.el);
         // Table cells read as separate words.
         if (frame.el.name === 'td' || frame.el.name === 'th') p.text += ' ';
       }
@@ -191,12 +198,20 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       if (name === 'br') p.text += ' ';
       else if (name === 'tr' && isSimpleRow(node)) {
         flush(p, false);
+        p.nested = true;
         row(node);
       } else if (BLOCK_TAGS.has(name)) {
         flush(p, false);
+        p.nested = true;
         stack.push({ kind: 'block', el: node, next: 0, pending: pending(node) });
-      } else stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length });
+      } else stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length, blocksBefore: blocks.length });
     }
+  }
+  // htmlparser2 ends an element closed implicitly (`<p>` by a `<div>`) after the tag that closed
+  // it: end each span where the next block starts, so that spans never overlap.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const span = blocks[i]!.span;
+    span[1] = Math.max(span[0], Math.min(span[1], blocks[i + 1]!.span[0]));
   }
   const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
   return { blocks, page: { $, elements, root, facts, forms }, lang: lang || null };

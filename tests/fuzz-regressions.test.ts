@@ -1,0 +1,41 @@
+/**
+ * Shrunk inputs the fuzzer (tests/fuzz.test.ts) found, each with the
+ * property it broke. HTML block spans must lie inside the source and never
+ * overlap: the sidecar maps each block to its own bytes.
+ */
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/engine/clean.js';
+
+const spans = (html: string) => clean(html, { format: 'html' }).sidecar.blocks.map((b) => [b.text, b.span]);
+
+describe('fuzz regressions: HTML block spans', () => {
+  it('an element left open at the end of the page ends at the last character, not one past it', () => {
+    expect(spans('<div>the the the.\n')).toEqual([['the the the.', [0, 18]]]);
+  });
+
+  it('text after a nested block does not take its parent element whole as its span', () => {
+    const html = '<div><div>the the the.</div>\nthe the the.\n';
+    expect(spans(html)).toEqual([
+      ['the the the.', [5, 28]],
+      ['the the the.', [28, 42]],
+    ]);
+  });
+
+  it('an inline element split by a block inside it does not cover that block', () => {
+    const html = '<span>the the the.\n<div><div>misnested</div></div>\nthe the the.\n';
+    const got = spans(html);
+    expect(got.map(([t]) => t)).toEqual(['the the the.', 'misnested', 'the the the.']);
+    const [a, b, c] = got.map(([, s]) => s as [number, number]);
+    expect(a![1]).toBeLessThanOrEqual(b![0]);
+    expect(b![1]).toBeLessThanOrEqual(c![0]);
+    expect(html.slice(c![0], c![1]).trim()).toBe('the the the.');
+  });
+
+  it('a <p> closed implicitly by a <div> ends where the <div> starts', () => {
+    const html = '<p>the the the.\n<div class="x x x">the the the.</div>\n';
+    expect(spans(html)).toEqual([
+      ['the the the.', [0, 16]],
+      ['the the the.', [16, 53]],
+    ]);
+  });
+});
