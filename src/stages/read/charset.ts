@@ -31,8 +31,9 @@ export function canonicalEncoding(label: string): string | null {
 export function sniffMetaCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const match =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head) ??
-    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
+    // [^<>] rather than [^>]: each match attempt stops at the next tag, so a page of "<meta<meta…" stays linear.
+    /<meta\b[^<>]*?charset\s*=["'\s]*([\w.:-]+)/i.exec(head) ??
+    /<\?xml[^<>]*?encoding\s*=\s*["']([\w.:-]+)/i.exec(head);
   return match?.[1] ? canonicalEncoding(match[1]) : null;
 }
 

@@ -43,7 +43,7 @@ const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0]
 export function sniffFormat(text: string): Format {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return 'html';
-  const tags = text.slice(0, 20000).match(/<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^>]*>/gi);
+  const tags = text.slice(0, 20000).match(/<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^<>]*>/gi);
   return tags && tags.length >= 5 ? 'html' : 'text';
 }
 
