@@ -6,6 +6,7 @@ import { createLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { EXIT } from './io.js';
+import { checkLogFile } from './log-file.js';
 import { logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
@@ -43,6 +44,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
+      if (flags.logFile) checkLogFile(flags.logFile, inputs, flags.out, io.cwd);
       const logger = createLogger({
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },
