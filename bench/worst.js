@@ -4,8 +4,9 @@
 // Worst-case timings: for each class of hostile input (issue 14), the time
 // clean() takes at 10 KB, 100 KB, 1 MB and 10 MB, each in its own child
 // process with a wall-clock limit, so that a super-linear case shows as
-// "> limit" instead of hanging the benchmark. The ratio column divides each
-// time by the one at the size below: about 10 is linear, 100 quadratic.
+// "> limit" instead of hanging the benchmark. One row per class and size:
+// seconds, MB/s, the child's peak RSS, and the ratio to the time at the size
+// below (sizes ×10 apart: about 10 is linear, 100 quadratic).
 // A benchmark, not a test: it never fails. It runs dist/ (npm run build first).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -203,7 +204,7 @@ async function child(name, size) {
     error = `${e.name}: ${String(e.message).slice(0, 80)}`;
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  console.log(JSON.stringify({ ms, error }));
+  console.log(JSON.stringify({ ms, error, bytes: Buffer.byteLength(input), rssKb: process.resourceUsage().maxRSS }));
 }
 
 function parent() {
@@ -218,59 +219,53 @@ function parent() {
   const sizes = values.sizes.split(',').map(parseSize);
   const limit = Number(values.limit);
   const names = Object.keys(CLASSES).filter((n) => !values.only || values.only.split(',').some((o) => n.includes(o)));
-  const columns = [...sizes.map(formatSize), ...sizes.slice(1).map((s, i) => `×${s / sizes[i]} ratio`)];
-  const header = `| pattern class | ${columns.join(' | ')} |`;
-  const lines = [header, `| --- |${' ---: |'.repeat(columns.length)}`];
+  const header = '| pattern class | size | seconds | MB/s | peak RSS | × time of size below |';
+  const lines = [header, '| --- | ---: | ---: | ---: | ---: | ---: |'];
   console.log(`bench:worst: ${names.length} classes, limit ${limit} s per run, node ${process.version}\n`);
-  console.log(header);
-  console.log(lines[1]);
+  console.log(lines.join('\n'));
   for (const name of names) {
-    const cells = [];
-    const times = [];
+    let previous = null;
     let over = false;
     for (const size of sizes) {
-      if (over) {
-        cells.push('not run');
-        times.push(null);
-        continue;
-      }
-      const result = spawnSync(process.execPath, [import.meta.filename, '--child', name, String(size)], {
-        encoding: 'utf8',
-        timeout: limit * 1000,
-        killSignal: 'SIGKILL',
-        maxBuffer: 1 << 20,
-      });
-      let cell;
-      let ms = null;
-      if (result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGKILL') {
-        cell = `> ${limit} s`;
-        over = true;
-      } else {
-        const last = result.stdout.trim().split('\n').pop();
+      let cells;
+      if (over) cells = ['not run', '', '', ''];
+      else {
+        const result = spawnSync(process.execPath, [import.meta.filename, '--child', name, String(size)], {
+          encoding: 'utf8',
+          timeout: limit * 1000,
+          killSignal: 'SIGKILL',
+          maxBuffer: 1 << 20,
+        });
+        const last = result.stdout?.trim().split('\n').pop() ?? '';
         let parsed = null;
         try {
           parsed = JSON.parse(last);
         } catch {
           parsed = null;
         }
-        if (!parsed) {
-          const why = (result.stderr.match(/(RangeError|Error|FATAL)[^\n]*/)?.[0] ?? `exit ${result.status}`).slice(0, 60);
-          cell = `crash: ${why}`;
+        if (result.error?.code === 'ETIMEDOUT' || result.signal === 'SIGKILL') {
+          cells = [`> ${limit}`, '', '', ''];
           over = true;
-        } else if (parsed.skipped) cell = parsed.skipped;
+        } else if (!parsed) {
+          cells = [`crash: ${(result.stderr.match(/(RangeError|Error|FATAL)[^\n]*/)?.[0] ?? `exit ${result.status}`).slice(0, 60)}`, '', '', ''];
+          over = true;
+        } else if (parsed.skipped) cells = [parsed.skipped, '', '', ''];
         else {
-          ms = parsed.ms;
-          cell = ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`;
-          if (parsed.error) cell += ` (${parsed.error.replace(/\|/g, '\\|')})`;
+          const seconds = parsed.ms / 1000;
+          const note = parsed.error ? ` (${parsed.error.replace(/\|/g, '\\|')})` : '';
+          cells = [
+            `${seconds < 10 ? seconds.toFixed(3) : seconds.toFixed(1)}${note}`,
+            (parsed.bytes / 1e6 / seconds).toFixed(2),
+            `${Math.round(parsed.rssKb / 1024)} MB`,
+            previous ? (seconds / previous).toFixed(1) : '–',
+          ];
+          previous = seconds;
         }
       }
-      cells.push(cell);
-      times.push(ms);
+      const row = `| ${name} | ${formatSize(size)} | ${cells.join(' | ')} |`;
+      lines.push(row);
+      console.log(row);
     }
-    const ratios = sizes.slice(1).map((_, i) => (times[i] && times[i + 1] ? `${(times[i + 1] / times[i]).toFixed(1)}` : '–'));
-    const row = `| ${[name, ...cells, ...ratios].join(' | ')} |`;
-    lines.push(row);
-    console.log(row);
   }
   if (values.out) writeFileSync(values.out, `${lines.join('\n')}\n`);
 }

@@ -39,3 +39,23 @@ describe('fuzz regressions: HTML block spans', () => {
     ]);
   });
 });
+
+describe('deep nesting (bench:worst: nested divs 1 MB took 28 s, quadratic in htmlparser2)', () => {
+  it('blankDeepTags blanks the tags deeper than the limit, keeping every offset', async () => {
+    const { blankDeepTags } = await import('../src/stages/html/dom.js');
+    const html = `${'<div>'.repeat(4)}<p>text<br></p>${'</div>'.repeat(4)}`;
+    const out = blankDeepTags(html, 2);
+    expect(out.length).toBe(html.length);
+    expect(out).toBe(`<div><div>${' '.repeat(10)}<p>text<br></p>${' '.repeat(12)}</div></div>`);
+    expect(blankDeepTags(html, 4)).toBe(html);
+  });
+
+  it('cleans 200,000 nested divs in seconds, keeping the text', () => {
+    const depth = 200_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>Deep paragraph text at the bottom of the page.</p>${'</div>'.repeat(depth)}</body></html>`;
+    const start = performance.now();
+    const c = clean(html, { format: 'html' });
+    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(c.text).toBe('Deep paragraph text at the bottom of the page.\n');
+  });
+});
