@@ -59,3 +59,12 @@ describe('deep nesting (bench:worst: nested divs 1 MB took 28 s, quadratic in ht
     expect(c.text).toBe('Deep paragraph text at the bottom of the page.\n');
   });
 });
+
+describe('fuzz regressions: markup in the clean text', () => {
+  it('drops a tag left open at the end of the page (<!… and <div… without ">"), as browsers do', () => {
+    // Shrunk by the long fuzz run (seed 424242): htmlparser2 emitted "<divthe the the." as text.
+    expect(clean('<!the the the.\n<divthe the the.\n', { format: 'html' }).text).toBe('');
+    expect(clean('<p>Kept paragraph of text.</p><div class="unfinished', { format: 'html' }).text).toBe('Kept paragraph of text.\n');
+    expect(clean('<p>a < b and b > c, in plain prose.</p>', { format: 'html' }).text).toBe('a < b and b > c, in plain prose.\n');
+  });
+});

@@ -74,6 +74,20 @@ export function textOf(el: AnyNode): string {
  */
 export const MAX_DEPTH = 512;
 
+const TAG_START = /<[a-zA-Z!/?]/g;
+
+/**
+ * Blanks (with spaces, offsets kept) a tag left open at the end of the page:
+ * `<div class="a` or `<!the rest` with no `>` after it. Browsers drop it
+ * (eof-in-tag, a bogus comment to the end); htmlparser2 emits it as text,
+ * which put literal markup in the clean text (found by the fuzzer).
+ */
+export function blankUnterminatedTail(html: string): string {
+  TAG_START.lastIndex = html.lastIndexOf('>') + 1;
+  const open = TAG_START.exec(html);
+  return open ? html.slice(0, open.index) + ' '.repeat(html.length - open.index) : html;
+}
+
 /** Elements that do not nest: void, or closed by the next of their kind or by a block (`<p>`, `<li>`, cells). */
 const NOT_NESTING = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',

@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { blankDeepTags, flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
 import { readPageFacts } from './page-facts.js';
 
 /**
@@ -101,7 +101,7 @@ type Frame =
 export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; page: PageDom; lang: string | null } {
   // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
   // enough for block segmentation (it closes <p> and <li> where HTML implies it).
-  const $ = cheerio.load(blankDeepTags(html), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  const $ = cheerio.load(blankDeepTags(blankUnterminatedTail(html)), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   flattenDeepNesting($.root().get(0)!);
   const facts = readPageFacts($);
   // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
