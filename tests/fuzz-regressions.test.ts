@@ -68,3 +68,9 @@ describe('fuzz regressions: markup in the clean text', () => {
     expect(clean('<p>a < b and b > c, in plain prose.</p>', { format: 'html' }).text).toBe('a < b and b > c, in plain prose.\n');
   });
 });
+
+describe('fuzz property false positive (long run, seed 424242, HTML case 11,647)', () => {
+  it('a "<" that starts no tag is text, kept as a browser shows it', () => {
+    expect(clean('Related Posts\n\n<<label>the the the.\n', { format: 'html' }).text).toBe('Related Posts <the the the.\n');
+  });
+});

@@ -16,8 +16,12 @@ function fail(message: string): never {
 
 /** A tag as the clean text could show it: `<p`, `</div`, `<!--`, `<?x`. */
 const LITERAL_TAG = /<[!?/]?[a-zA-Z-]/;
-/** Inputs that can legitimately put a `<` before a letter in the text: character references, CDATA, raw-text elements and attribute values shown as text. */
-const TEXT_LT_SOURCES = /&(?:lt|#0*60|#x0*3c)|<!\[CDATA\[|<(?:textarea|title|xmp|plaintext|noembed|noframes|iframe)\b|alt=|title=/i;
+/**
+ * Inputs that can legitimately put a `<` before a letter in the text: character references, CDATA,
+ * raw-text elements, attribute values shown as text, and a `<` that starts no tag (`<<label>x` is the
+ * text "<x", as in a browser).
+ */
+const TEXT_LT_SOURCES = /&(?:lt|#0*60|#x0*3c)|<!\[CDATA\[|<(?:textarea|title|xmp|plaintext|noembed|noframes|iframe)\b|alt=|title=|<(?![a-zA-Z!/?])/i;
 
 function checkBlocks(result: Cleaned, h: HostileInput): void {
   const parsed = sidecarSchema.safeParse(result.sidecar);
