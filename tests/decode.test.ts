@@ -57,7 +57,10 @@ describe('decode stage', () => {
   it('rejects binary input (NUL bytes, control bytes) as an InputError', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(() => clean(png, { path: 'image.txt' })).toThrow(InputError);
-    expect(() => clean(png, { path: 'image.txt' })).toThrow(/binary file: NUL byte at offset 8/);
+    expect(() => clean(png, { path: 'image.txt' })).toThrow(/binary file: png data \(magic bytes/);
+    // No known signature: the NUL bytes give it away.
+    const blob = Buffer.from([0x13, 0x37, 0x42, 0x00, 0x00, 0x00, 0x07, 0x00, 0x00, 0x11, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00]);
+    expect(() => clean(blob, { path: 'blob.txt' })).toThrow(/binary file: NUL byte at offset 3/);
   });
 
   it('accepts a text with a few stray NUL bytes, strips them and warns', () => {
@@ -81,4 +84,89 @@ describe('decode stage', () => {
     expect(c.sidecar.stats.blocks).toBe(0);
     expect(c.sidecar.warnings.map((w) => w.rule)).toContain('empty');
   });
+
+  describe('hostile encodings and containers (issue 14)', () => {
+    const prose = 'The council met on Tuesday to discuss the water supply of the village and the new school.';
+    const page = (meta: string) => `<html><head><meta charset="${meta}"><title>t</title></head><body><p>${prose}</p></body></html>`;
+
+    it.each(['base64', 'hex', 'utf-32', 'no-such-charset'])('ignores <meta charset="%s"> with a warning and decodes the page as UTF-8', (label) => {
+      const c = clean(Buffer.from(page(label)), { format: 'html' });
+      expect(c.text).toBe(`${prose}\n`);
+      expect(c.sidecar.source.encoding).toBe('utf-8');
+      expect(c.sidecar.warnings).toContainEqual({ stage: 'decode', rule: 'unknown-charset', message: `charset label "${label}" is not an encoding (WHATWG Encoding), ignored` });
+    });
+
+    it('reads WHATWG labels as browsers do: latin1 is windows-1252, utf-16 in a meta is UTF-8', () => {
+      const latin = Buffer.concat([Buffer.from('<html><head><meta charset="latin1"></head><body><p>'), Buffer.from([0x93]), Buffer.from('Quoted'), Buffer.from([0x94]), Buffer.from(' words in a paragraph of text.</p></body></html>')]);
+      expect(clean(latin, { format: 'html' }).text).toBe('“Quoted” words in a paragraph of text.\n');
+      const utf16 = clean(Buffer.from(page('utf-16')), { format: 'html' });
+      expect(utf16.sidecar.source.encoding).toBe('utf-8');
+      expect(utf16.sidecar.warnings).toEqual([]);
+    });
+
+    it('decodes UTF-32 with a BOM, LE and BE', () => {
+      const le = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from(iconvUtf32(prose, 'le'))]);
+      const be = Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), Buffer.from(iconvUtf32(prose, 'be'))]);
+      expect(clean(le).text).toBe(`${prose}\n`);
+      expect(clean(le).sidecar.source.encoding).toBe('utf-32le');
+      expect(clean(be).text).toBe(`${prose}\n`);
+      expect(clean(be).sidecar.source.encoding).toBe('utf-32be');
+    });
+
+    it('detects UTF-16 and UTF-32 without a BOM from the NUL lanes, with a warning, instead of "binary file"', () => {
+      const le = Buffer.from(prose, 'utf16le');
+      const be = Buffer.from(le).swap16();
+      for (const [bytes, encoding] of [[le, 'utf-16le'], [be, 'utf-16be'], [Buffer.from(iconvUtf32(prose, 'le')), 'utf-32le']] as const) {
+        const c = clean(bytes);
+        expect(c.text).toBe(`${prose}\n`);
+        expect(c.sidecar.source.encoding).toBe(encoding);
+        expect(c.sidecar.warnings.map((w) => w.rule)).toEqual(['no-bom']);
+      }
+    });
+
+    it('rejects a zip, a JPEG, and an xz named .html as binary, naming the format', () => {
+      const cases: Array<[number[], RegExp]> = [
+        [[0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00], /binary file: zip data/],
+        [[0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46], /binary file: jpg data/],
+        [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6], /binary file: xz data/],
+      ];
+      for (const [head, reason] of cases) {
+        const bytes = Buffer.concat([Buffer.from(head), Buffer.from('<html><body><p>text after the header</p></body></html>')]);
+        expect(() => clean(bytes, { path: 'page.html', format: 'html' })).toThrow(reason);
+      }
+      // A text that merely starts with "MZ" (an executable's signature) is text.
+      expect(clean(Buffer.from('MZ is the signature of DOS executables, and this line is prose.')).text).toContain('MZ is the signature');
+    });
+
+    it('reads every member of a multi-member gzip and ignores trailing garbage after a valid member, like gzip -dc', () => {
+      const two = Buffer.concat([gzipSync(Buffer.from('First member paragraph of text.\n\n')), gzipSync(Buffer.from('Second member paragraph of text.\n'))]);
+      expect(clean(two).text).toBe('First member paragraph of text.\n\nSecond member paragraph of text.\n');
+      expect(clean(two).sidecar.warnings).toEqual([]);
+      const trailing = Buffer.concat([two, Buffer.from('garbage after the gzip data')]);
+      const c = clean(trailing);
+      expect(c.text).toBe('First member paragraph of text.\n\nSecond member paragraph of text.\n');
+      expect(c.sidecar.warnings).toEqual([{ stage: 'decode', rule: 'gzip-trailing', message: '27 byte(s) after the gzip data ignored (as gzip -dc does)' }]);
+      // A corrupted CRC makes the member invalid: nothing valid precedes the garbage.
+      const badCrc = gzipSync(Buffer.from('only member'));
+      badCrc[badCrc.length - 8]! ^= 0xff;
+      expect(() => clean(Buffer.concat([badCrc, Buffer.from('junk')]))).toThrow(/broken gzip data/);
+    });
+
+    it('checks decode.maxBytes while inflating: a 256 MiB gzip bomb fails fast without inflating it all', () => {
+      const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 });
+      const custom = resolve({ name: 'small', stages: [['decode', { maxBytes: 1024 * 1024 }], 'segment'] });
+      const before = process.memoryUsage().rss;
+      const start = performance.now();
+      expect(() => clean(bomb, { pipeline: custom })).toThrow(/gzip content is larger than 1048576 bytes/);
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+    });
+  });
 });
+
+function iconvUtf32(text: string, order: 'le' | 'be'): Uint8Array {
+  const points = Array.from(text, (c) => c.codePointAt(0)!);
+  const out = new DataView(new ArrayBuffer(points.length * 4));
+  points.forEach((p, i) => out.setUint32(i * 4, p, order === 'le'));
+  return new Uint8Array(out.buffer);
+}

@@ -15,6 +15,7 @@ import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
 import { EXIT } from './io.js';
+import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
@@ -70,6 +71,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         return;
       }
       checkOutFolder(flags.out);
+      if (flags.logFile) checkLogFile(flags.logFile, inputs, flags.out, io.cwd);
       const logger = createCliLogger({
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },

@@ -92,7 +92,7 @@ const bothExist = async (out: string, stem: string) => {
 export function failureOf(error: unknown): string {
   if (error instanceof UnboilError) return error.message;
   const e = error as NodeJS.ErrnoException;
-  if (e?.code && e.syscall) return `cannot ${e.syscall === 'open' ? 'open' : e.syscall} ${e.path ?? ''}: ${e.code}`.replace(/\s+:/, ':');
+  if (e?.code && e.syscall) return `cannot ${e.syscall === 'open' ? 'open' : e.syscall} ${e.path ?? ''}: ${e.code}`.replace(/(?<!\s)\s+:/, ':');
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 

@@ -27,6 +27,8 @@ export interface TextFeatures {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’\-_.]*/gu;
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
+/** Sentence ends, counted; the lookbehind starts a match at the first mark of a run only ("!!!!…" stays linear). */
+const SENTENCE_MARK = /(?<![.!?…。！？])[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 export function textFeatures(text: string, stopwords: ReadonlySet<string>): TextFeatures {
@@ -46,7 +48,7 @@ export function textFeatures(text: string, stopwords: ReadonlySet<string>): Text
     stopDensity: words.length ? stop / words.length : 0,
     endsSentence: SENTENCE_END.test(text),
     endsPeriod: /[.…。]["'”’»)\]]*$/u.test(text),
-    sentences: (text.match(/[.!?…。！？]+["'”’»)\]]*(?:\s|$)/gu) ?? []).length,
+    sentences: (text.match(SENTENCE_MARK) ?? []).length,
     capitalized: words.length ? capitalized / words.length : 0,
     digits: text.length ? digits / text.length : 0,
     separators: (text.match(/\s[|»·•›/]\s|\s[|]|[|]\s|^[|]|[|]$/g) ?? []).length,

@@ -7,22 +7,26 @@
  * Languages: English, German, French, Spanish, Italian, Portuguese, Dutch,
  * Polish, Russian, Chinese, Japanese (the languages of the evaluation corpus).
  */
+// The free-text slots of the alternatives ("more from <section>") end with a letter or digit: a
+// slot that could end with spaces or dots would compete with the trailing [\s\p{P}\p{S}]* for
+// them, and backtracking between the two is super-linear on a long run of spaces
+// (tests/regex-safety.test.ts).
 const line = (alternatives: string[]) =>
   new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${alternatives.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');
 
 /** Headers of related-content lists: the headline-like lines after them go too. */
 export const RELATED_HEADER = line([
   'related(?: (?:posts?|articles?|content|stories|news|links|items|reading|topics|coverage))?',
-  'more (?:on|about) (?:this|the) (?:topic|subject|story)', 'more (?:from|in|stories|news|articles)(?: [\\p{L} ]{1,30})?',
+  'more (?:on|about) (?:this|the) (?:topic|subject|story)', 'more (?:from|in|stories|news|articles)(?: [\\p{L} ]{0,29}\\p{L})?',
   '(?:read|see) (?:more|also|next)', 'also read', 'you (?:may|might|will) also (?:like|enjoy|be interested in)',
   'recommended(?: (?:for you|reading|articles|stories))?', 'further reading', '(?:most )?popular(?: (?:posts|articles|stories|now))?',
   'most (?:read|viewed|popular|shared|commented)', 'latest (?:news|posts|articles|stories)', 'recent (?:posts|articles|news|stories)',
   'trending(?: now)?', "don'?t miss", 'in other news', 'what to read next', 'other (?:articles|stories|news)', 'previous(?: post| article)?',
   'next(?: post| article)?',
-  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen(?:bereiche)?|nachrichten|meldungen|informationen|news|storys|stories|rezepte|videos|tipps|tourentipps)', 'mehr zum thema(?: (?:auf|bei) [\\p{L}\\p{N}. ]{1,30})?',
-  'mehr (?:themen|zu [\\p{L}\\p{N} ]{1,30})', 'zum weiterlesen', 'noch mehr [\\p{L} ]{1,30}', 'entdecke (?:weitere|mehr) [\\p{L} ]{1,30}',
-  '(?:die )?meist(?:gelesen|geklickt|kommentiert|diskutiert|gesehen)en? (?:artikel|beiträge|news|nachrichten)(?: [\\p{L}./ ]{1,30})?', 'viel gelesen(?: (?:in|im|auf) [\\p{L}. ]{1,30})?',
-  '(?:neueste|neuste|letzte|beliebte|aktuelle|aktuellste) (?:artikel|beiträge|meldungen|nachrichten|kommentare|news)', 'mehr (?:artikel|beiträge|kolumnen|news) (?:auf|von|aus|bei) [\\p{L}\\p{N}. ]{1,30}', 'auch auf [\\p{L}\\p{N}.-]{2,30}', 'highlights aus [\\p{L} ]{1,30}',
+  '(?:ähnliche|verwandte|weitere) (?:artikel|beiträge|themen(?:bereiche)?|nachrichten|meldungen|informationen|news|storys|stories|rezepte|videos|tipps|tourentipps)', 'mehr zum thema(?: (?:auf|bei) [\\p{L}\\p{N}. ]{0,29}[\\p{L}\\p{N}])?',
+  'mehr (?:themen|zu [\\p{L}\\p{N} ]{0,29}[\\p{L}\\p{N}])', 'zum weiterlesen', 'noch mehr [\\p{L} ]{0,29}\\p{L}', 'entdecke (?:weitere|mehr) [\\p{L} ]{0,29}\\p{L}',
+  '(?:die )?meist(?:gelesen|geklickt|kommentiert|diskutiert|gesehen)en? (?:artikel|beiträge|news|nachrichten)(?: [\\p{L}./ ]{0,29}\\p{L})?', 'viel gelesen(?: (?:in|im|auf) [\\p{L}. ]{0,29}\\p{L})?',
+  '(?:neueste|neuste|letzte|beliebte|aktuelle|aktuellste) (?:artikel|beiträge|meldungen|nachrichten|kommentare|news)', 'mehr (?:artikel|beiträge|kolumnen|news) (?:auf|von|aus|bei) [\\p{L}\\p{N}. ]{0,29}[\\p{L}\\p{N}]', 'auch auf [\\p{L}\\p{N}.-]{2,30}', 'highlights aus [\\p{L} ]{0,29}\\p{L}',
   'dans la même rubrique', '(?:articles )?les plus (?:lus|partagés|commentés|populaires)', 'derniers articles', 'lo más (?:leído|visto)', 'más (?:leídas|leídos|vistas|vistos)', 'últimas noticias',
   'keep reading', 'explore further', 'top stories', "editor'?s'? picks",
   'das könnte (?:sie|dich) auch interessieren', 'auch interessant', 'lesen sie (?:auch|mehr)', 'meistgelesen(?:e)?',
@@ -42,17 +46,38 @@ export const RELATED_HEADER = line([
  * common to stand alone as a list header, so they only count before a colon.
  */
 export const INLINE_RELATED = line([
-  '(?:le |te )?puede(?:s)? interesar', 'puedes ver', 'lea', 'vea(?: también)?', 'mir[ae](?: también)?', 'más sobre [\\p{L} ]{1,30}',
+  '(?:le |te )?puede(?:s)? interesar', 'puedes ver', 'lea', 'vea(?: también)?', 'mir[ae](?: también)?', 'más sobre [\\p{L} ]{0,29}\\p{L}',
   'see also', 'siehe auch', 'voir aussi', 'zobacz', 'czytaj',
 ]);
 
-/** "Read also: <headline>", "À lire aussi » <headline>": a related-content lead-in and a link on one line. */
-const LEAD_IN = /^(.{3,40}?)\s*[:：»›→]\s*(\S.*)$/u;
+/** Separators between a related-content lead-in and its headline: "Read also: <headline>", "À lire aussi » <headline>". */
+const LEAD_IN_SEPARATOR = /[:：»›→]/gu;
+const codePoints = (s: string) => Array.from(s).length;
 
-/** The lead-in of a "Read also: <headline>" line, or null. */
+/**
+ * The lead-in of a "Read also: <headline>" line, or null: the shortest 3 to
+ * 40 characters before a separator (spaces before it aside), a headline of
+ * at most 25 words after it. Scanned by hand: as one regex
+ * (`^(.{3,40}?)\s*[:»]\s*(\S.*)$`) the lead-in and the spaces compete, and
+ * backtracking is super-linear on long runs of spaces.
+ */
 export function relatedLeadIn(text: string): string | null {
-  const m = LEAD_IN.exec(text);
-  return m && (RELATED_HEADER.test(m[1]!) || INLINE_RELATED.test(m[1]!)) && m[2]!.split(/\s+/).length <= 25 ? m[1]! : null;
+  if (/[\n\r\u2028\u2029]/u.test(text)) return null;
+  for (const separator of text.matchAll(LEAD_IN_SEPARATOR)) {
+    let start = separator.index;
+    while (start > 0 && /\s/u.test(text[start - 1]!)) start--;
+    // Past 82 UTF-16 units the lead-in has over 40 characters, and so would every later one.
+    if (start > 82) return null;
+    const before = codePoints(text.slice(0, start));
+    // The lead-in takes at least 3 characters, spaces before the separator included when it must.
+    const lead = before >= 3 ? text.slice(0, start) : Array.from(text.slice(0, 6)).slice(0, 3).join('');
+    if (lead.length > separator.index) continue;
+    if (codePoints(lead) > 40) return null;
+    const headline = text.slice(separator.index + 1).trim();
+    if (!headline) return null;
+    return (RELATED_HEADER.test(lead) || INLINE_RELATED.test(lead)) && headline.split(/\s+/).length <= 25 ? lead : null;
+  }
+  return null;
 }
 
 const AD_WORDS = [
@@ -78,13 +103,16 @@ export const UI_ACTION = line([
 ]);
 
 /** "Follow us", share bars and the like. */
+/** Network names that make a share bar when they stand alone on a line ("Facebook | Twitter | E-mail"). */
+const NETWORK_NAMES = '(?:facebook|twitter|x|instagram|linkedin|youtube|telegram|whatsapp|pinterest|tiktok|reddit|vk|xing|mastodon|threads|rss|e-?mail)';
 export const SOCIAL = line([
   'follow us(?: on)?', 'find us on', 'join us on', 'connect with us', 'like us on [\\p{L}]+', 'share(?: (?:this|on|via|it))?(?: (?:article|post|story|page))?',
   'tweet(?: this)?', 'email this', 'print(?: this)?(?: article| page)?',
   'folgen sie uns(?: auf)?', 'teilen(?: auf)?', '(?:den|diesen) (?:artikel|beitrag)(?: mit anderen)? teilen(?:/diskutieren)?', 'diese geschichte teilen', 'suivez[- ]nous(?: sur)?', 'partager(?: sur| cet article)?',
   'síguenos(?: en)?', 'compartir(?: en)?', 'seguici(?: su)?', 'condividi(?: su)?', 'siga-nos', 'compartilhe', 'volg ons(?: op)?', 'delen',
   'obserwuj nas', 'udostępnij', 'podziel się', 'подписывайтесь', 'поделиться', 'мы в соцсетях', '分享(?:到)?', '关注我们', 'シェア',
-  '(?:(?:facebook|twitter|x|instagram|linkedin|youtube|telegram|whatsapp|pinterest|tiktok|reddit|vk|xing|mastodon|threads|rss|e-?mail)[\\s|•·,/]*){1,12}',
+  // Separators between the names only: the line's own trailing class takes the ones after the last.
+  `${NETWORK_NAMES}(?:[\\s|•·,/]*${NETWORK_NAMES}){0,11}`,
 ]);
 
 /** Headers and prompts of comment sections and forms. */
@@ -100,8 +128,9 @@ export const COMMENT_HEADER = line([
 
 /** Labels of form fields (the line holds nothing but the label and a colon). */
 export const FORM_LABEL = line([
-  '\\*?\\s*(?:your )?(?:name|e-?mail(?: address)?|website|url|text|comment|message|subject|title|phone|captcha)\\s*\\*?\\s*[:：]?\\s*\\*?',
-  '\\*?\\s*(?:nom|courriel|site web|nachricht|kommentar|webseite|nombre|correo(?: electrónico)?|mensaje|nome|messaggio|imię|treść|wiadomość|имя|сообщение|姓名|邮箱|内容)\\s*\\*?\\s*[:：]?\\s*\\*?',
+  // The asterisks, spaces and colons around a label are the line's own leading and trailing classes.
+  '(?:your )?(?:name|e-?mail(?: address)?|website|url|text|comment|message|subject|title|phone|captcha)',
+  '(?:nom|courriel|site web|nachricht|kommentar|webseite|nombre|correo(?: electrónico)?|mensaje|nome|messaggio|imię|treść|wiadomość|имя|сообщение|姓名|邮箱|内容)',
 ]);
 
 export const FORM_BUTTON = line([
@@ -134,8 +163,23 @@ export const LEGAL = line([
  * "(Image credit: …)", "© Name", "(C) Name", "Photograph by …". The credit is
  * short and has no sentence punctuation of its own.
  */
-export const CAPTION_CREDIT =
-  /(?:\b(?:bild|foto|fotos|photo|photos|image|credit|crédit|photograph|imagen|zdjęcie|fot)(?:\s*by)?\s*[:©]\s*|©\s*|\((?:c|©)\)\s*|\bphotograph(?:ed)? by\s+)[^.!?:]{1,60}\)?$/iu;
+const CREDIT_MARKER = /\b(?:bild|foto|fotos|photo|photos|image|credit|crédit|photograph|imagen|zdjęcie|fot)(?:\s*by)?\s*[:©]|©|\((?:c|©)\)|\bphotograph(?:ed)? by\s/giu;
+/** What follows the marker: up to the end of the text, short, no sentence punctuation (sticky: read from the marker's end). */
+const CREDIT_TEXT = /[^.!?:]{1,60}\)?$/uy;
+
+/**
+ * Whether a text ends with a credit. A marker, then the credit as a sticky
+ * match from its end: as one unanchored regex (marker, then [^.!?:]{1,60}$)
+ * every marker restarts a 60-character scan inside the backtracking, which
+ * recheck flags on "©h©h…" (tests/regex-safety.test.ts).
+ */
+export function endsWithCredit(text: string): boolean {
+  for (const marker of text.matchAll(CREDIT_MARKER)) {
+    CREDIT_TEXT.lastIndex = marker.index + marker[0].length;
+    if (CREDIT_TEXT.test(text)) return true;
+  }
+  return false;
+}
 
 export const COOKIE = /\bcookies?\b|datenschutzeinstellungen|\bconsent\b/iu;
 export const NEWSLETTER =
@@ -223,7 +267,7 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   {
     rule: 'credit',
     reason: 'image credit',
-    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit)?\s*[:：©]|©\s*\S|【纠错】|责任编辑)/iu,
+    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit\s*)?[:：©]|©\s*\S|【纠错】|责任编辑)/iu,
   },
   {
     rule: 'post-meta',
@@ -262,7 +306,7 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
   {
     rule: 'reading-time',
     reason: 'reading-time label',
-    pattern: /^(?:\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*[:：]?\s*\d+|ten tekst przeczytasz w)/iu,
+    pattern: /^(?:\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*(?:[:：]\s*)?\d+|ten tekst przeczytasz w)/iu,
   },
   {
     rule: 'consent',

@@ -74,6 +74,55 @@ export function textOf(el: AnyNode): string {
  */
 export const MAX_DEPTH = 512;
 
+const TAG_START = /<[a-zA-Z!/?]/g;
+
+/**
+ * Blanks (with spaces, offsets kept) a tag left open at the end of the page:
+ * `<div class="a` or `<!the rest` with no `>` after it. Browsers drop it
+ * (eof-in-tag, a bogus comment to the end); htmlparser2 emits it as text,
+ * which put literal markup in the clean text (found by the fuzzer).
+ */
+export function blankUnterminatedTail(html: string): string {
+  TAG_START.lastIndex = html.lastIndexOf('>') + 1;
+  const open = TAG_START.exec(html);
+  return open ? html.slice(0, open.index) + ' '.repeat(html.length - open.index) : html;
+}
+
+/** Elements that do not nest: void, or closed by the next of their kind or by a block (`<p>`, `<li>`, cells). */
+const NOT_NESTING = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc', 'thead', 'tbody', 'tfoot', 'colgroup', 'caption',
+]);
+/** A start or end tag; after the name, a space or slash before any attribute (so the name cannot backtrack into them). */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[\s/][^<>]*)?>/g;
+
+/**
+ * Blanks (with spaces, so every source offset stays the same) the tags that
+ * open or close elements nested deeper than `maxDepth`, before parsing.
+ * htmlparser2 keeps its open-element stack with unshift/shift, which costs
+ * the depth at every tag: 100,000 nested divs took 15 s per MB and grew with
+ * the square of the size. Those elements would be flattened at MAX_DEPTH
+ * anyway; their text stays, in the deepest element kept. The depth is
+ * counted from the tags alone (elements that do not nest aside), which is
+ * enough to bound the parser's stack.
+ */
+export function blankDeepTags(html: string, maxDepth = MAX_DEPTH * 2): string {
+  let depth = 0;
+  let blanked = false;
+  const out = html.replace(TAG, (tag, close: string, name: string) => {
+    const lower = name.toLowerCase();
+    if (NOT_NESTING.has(lower) || tag.endsWith('/>')) return tag;
+    if (close) {
+      const deep = depth > maxDepth;
+      depth = Math.max(0, depth - 1);
+      if (!deep) return tag;
+    } else if (++depth <= maxDepth) return tag;
+    blanked = true;
+    return ' '.repeat(tag.length);
+  });
+  return blanked ? out : html;
+}
+
 export function flattenDeepNesting(root: AnyNode, maxDepth = MAX_DEPTH): number {
   let flattened = 0;
   const stack: Array<[AnyNode, number]> = [[root, 0]];

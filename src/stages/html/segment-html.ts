@@ -2,7 +2,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
 import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -37,9 +37,13 @@ const NON_SPACE = /\S/g;
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
 
-/** Source offsets from htmlparser2 (`endIndex` is inclusive). */
-const spanOf = (node: AnyNode): [number, number] | undefined =>
-  node.startIndex != null && node.endIndex != null ? [node.startIndex, node.endIndex + 1] : undefined;
+/**
+ * Source offsets from htmlparser2 (`endIndex` is inclusive). An element left
+ * open at the end of the page gets `endIndex` = the source length, one past
+ * its last character: clamp, so that no span ends past the source.
+ */
+const spanOf = (node: AnyNode, length: number): [number, number] | undefined =>
+  node.startIndex != null && node.endIndex != null ? [node.startIndex, Math.min(node.endIndex + 1, length)] : undefined;
 
 /** A table row whose cells hold only inline content is one block; a layout table is not. */
 function isSimpleRow(tr: Element): boolean {
@@ -80,6 +84,8 @@ interface Pending {
   end: number;
   /** Blocks already flushed from this element (its text is split by nested blocks). */
   runs: number;
+  /** A nested block came inside this element: its own span would cover that block too. */
+  nested: boolean;
 }
 
 /** A step of the walk: read a block element's children, or an inline element's. */
@@ -92,6 +98,8 @@ type Frame =
       pending: Pending;
       inLink: boolean;
       before: number;
+      /** Blocks made before the element: a block inside it splits its text, and then its span is not the element's. */
+      blocksBefore: number;
       /** Inside code: Markdown content is literal. */
       raw: boolean;
       /** Where the element's Markdown starts, its markers, and the run it started in (a nested block flushes the run). */
@@ -110,7 +118,7 @@ type Frame =
 export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; page: PageDom; lang: string | null } {
   // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
   // enough for block segmentation (it closes <p> and <li> where HTML implies it).
-  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
+  const $ = cheerio.load(blankDeepTags(blankUnterminatedTail(html)), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
   flattenDeepNesting($.root().get(0)!);
   const facts = readPageFacts($);
   // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
@@ -140,10 +148,10 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     elements.push(el);
   };
 
-  const pending = (el: Element): Pending => ({ el, text: '', md: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0 });
+  const pending = (el: Element): Pending => ({ el, text: '', md: '', chars: 0, linkChars: 0, start: -1, end: -1, runs: 0, nested: false });
   const flush = (p: Pending, whole: boolean) => {
     if (p.chars > 0) {
-      const own = whole && p.runs === 0 ? spanOf(p.el) : undefined;
+      const own = whole && p.runs === 0 && !p.nested ? spanOf(p.el, html.length) : undefined;
       const span: [number, number] = own ?? [Math.max(p.start, 0), Math.max(p.end, p.start, 0)];
       // Code keeps its lines (HTML drops the newline right after <pre>); other Markdown is one line, like the text.
       const md = p.el.name === 'pre' ? p.md.replace(/^\r?\n/, '').trimEnd() : p.md.replace(/\s+/g, ' ').trim();
@@ -156,7 +164,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     p.start = p.end = -1;
   };
   const touch = (p: Pending, node: AnyNode) => {
-    const span = spanOf(node);
+    const span = spanOf(node, html.length);
     if (!span) return;
     if (p.start < 0 || span[0] < p.start) p.start = span[0];
     if (span[1] > p.end) p.end = span[1];
@@ -177,7 +185,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     }
     if (chars) {
       const md = tr.children.filter((cell): cell is Element => cell.type === 'tag').map(inlineMarkdown);
-      push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr) ?? [0, 0], md.filter(Boolean).join(' | '), { cells: md });
+      push(tr, cells.join(' | '), Math.min(1, linkChars / chars), spanOf(tr, html.length) ?? [0, 0], md.filter(Boolean).join(' | '), { cells: md });
     }
   };
 
@@ -190,7 +198,8 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       stack.pop();
       if (frame.kind === 'block') flush(p, true);
       else {
-        if (p.text.length > frame.before) touch(p, frame.el);
+        // The whole inline element is in the span, unless a block inside it split the text.
+        if (p.text.length > frame.before && blocks.length === frame.blocksBefore) touch(p, frame.el);
         if (frame.markers && frame.run === p.runs) p.md = wrapInline(p.md, frame.mdBefore, frame.markers, p.text.slice(frame.before));
         // Table cells read as separate words.
         if (frame.el.name === 'td' || frame.el.name === 'th') p.text += ' ';
@@ -216,16 +225,24 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
         p.md += frame.raw ? '\n' : ' ';
       } else if (name === 'tr' && isSimpleRow(node)) {
         flush(p, false);
+        p.nested = true;
         row(node);
       } else if (BLOCK_TAGS.has(name)) {
         flush(p, false);
+        p.nested = true;
         stack.push({ kind: 'block', el: node, next: 0, pending: pending(node), raw: name === 'pre' });
       } else {
         const markers = markersOf(node, frame.raw);
         const raw = frame.raw || isRaw(node);
-        stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length, raw, mdBefore: p.md.length, markers, run: p.runs });
+        stack.push({ kind: 'inline', el: node, next: 0, pending: p, inLink, before: p.text.length, blocksBefore: blocks.length, raw, mdBefore: p.md.length, markers, run: p.runs });
       }
     }
+  }
+  // htmlparser2 ends an element closed implicitly (`<p>` by a `<div>`) after the tag that closed
+  // it: end each span where the next block starts, so that spans never overlap.
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const span = blocks[i]!.span;
+    span[1] = Math.max(span[0], Math.min(span[1], blocks[i + 1]!.span[0]));
   }
   const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
   return { blocks, page: { $, elements, root, facts, forms }, lang: lang || null };

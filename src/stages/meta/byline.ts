@@ -13,11 +13,16 @@ const options = z
   .strict();
 
 const BY =
-  /^(?:(?:written|posted|published|reported|words|text|story|photos?)\s+by|by|von|par|por|di|da|door|przez|av|af|от|автор[:：]?|作者[:：]?|autor(?:in)?[:：]?|auteur[:：]?|author[:：]?)\s+(.+)$/iu;
+  /^(?:(?:written|posted|published|reported|words|text|story|photos?)\s+by|by|von|par|por|di|da|door|przez|av|af|от|автор[:：]?|作者[:：]?|autor(?:in)?[:：]?|auteur[:：]?|author[:：]?)\s+(\S.*)$/iu;
 /** A person's name: two to four capitalised words (particles like "de", "van", "al-" allowed). */
 const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:de|da|del|der|van|von|la|le|al|bin|ibn|y)\s+)?\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 const DATE_LABEL = /^(?:(?:published|posted|updated|date|on|veröffentlicht|aktualisiert|am|publié|mis à jour|le|publicado|actualizado|el|pubblicato|il|opublikowano|dnia|опубликовано|发布(?:时间|日期)?|日期)(?:[\s:：]+|$))+/iu;
-const SEPARATORS = /^[\s,|–—\-·•/]+|[\s,|–—\-·•/]+$/gu;
+// The lookbehinds start a trailing run at its first character only: tried from every character
+// of a long run, `\s+…$` backtracks quadratically (tests/regex-safety.test.ts).
+const SEPARATORS = /^[\s,|–—\-·•/]+|(?<![\s,|–—\-·•/])[\s,|–—\-·•/]+$/gu;
+const TRAILING_ON = /(?<!\s)\s+(?:on|am|le|el|il|on)$/iu;
+/** Between co-authors: "A, B and C". Spaces around are trimmed from the parts instead of matched. */
+const AUTHOR_JOIN = /,|&|\b(?:and|und|et|y)\b/u;
 
 export interface Byline {
   author: string | null;
@@ -38,8 +43,8 @@ export function parseByline(text: string, lang: string | null): Byline | null {
 
   const by = BY.exec(rest);
   if (by) {
-    const name = by[1]!.replace(/\s+(?:on|am|le|el|il|on)$/iu, '').replace(SEPARATORS, '').trim();
-    if (NAME.test(name) || name.split(/\s*(?:,|and|und|et|y|&)\s*/).every((n) => NAME.test(n.trim()))) {
+    const name = by[1]!.replace(TRAILING_ON, '').replace(SEPARATORS, '').trim();
+    if (NAME.test(name) || name.split(AUTHOR_JOIN).every((n) => NAME.test(n.trim()))) {
       return { author: name, date: date?.iso ?? null, role: 'byline' };
     }
   }

@@ -5,7 +5,8 @@ import type { DocumentStage } from '../types.js';
 const options = z.object({}).strict();
 
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+[a-z]{2,12})\/?$/iu;
-const SITE_SEPARATOR = /\s+(?:[|–—»·•:]|::|-)\s+/;
+/** " | ", " – ": the lookbehind starts a match at the first space of a run only (linear on long runs). */
+const SITE_SEPARATOR = /(?<!\s)\s+(?:[|–—»·•:]|::|-)\s+/;
 
 /** "Title | Site" → "Title": drops the part that names the site, when we know it. */
 export function stripSiteName(title: string, site: string | null, siteNames: readonly string[] = []): string {

@@ -1,9 +1,10 @@
-import { gunzipSync } from 'node:zlib';
+import { filetypeinfo } from 'magic-bytes.js';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { chooseFormat } from '../../read/format.js';
 import type { DocumentStage } from '../types.js';
-import { canonicalEncoding, decodeBytes, sniffMetaCharset } from './charset.js';
+import { canonicalEncoding, declaredCharset, decodeBytes, unicodeEncoding } from './charset.js';
+import { gunzip, isGzip } from './gzip.js';
 
 const options = z
   .object({
@@ -17,8 +18,6 @@ const options = z
   .strict();
 
 export type DecodeOptions = z.infer<typeof options>;
-
-const isGzip = (b: Uint8Array) => b[0] === 0x1f && b[1] === 0x8b;
 
 /** Bytes in the first 8 KiB that no text file should contain: NUL and most C0 controls. */
 function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; controls: number; sample: number } {
@@ -37,7 +36,21 @@ function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; control
   return { nul, nuls, controls, sample };
 }
 
-const hasUtf16Bom = (b: Uint8Array) => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+/** Signatures that text can also start with: XML, SVG, "MZ…"-like words; a BOM (magic-bytes.js calls a UTF BOM "txt"). */
+const TEXTUAL_TYPES = new Set(['xml', 'svg', 'txt', 'html', 'json', 'exe']);
+
+/**
+ * A binary format named by its magic bytes (zip, PNG, JPEG, PDF, bz2, xz,
+ * 7z…), when the first bytes are not plain text themselves: "PK\x03\x04" or
+ * "\x89PNG" are, "MZ" alone is not proof.
+ */
+function binaryFormat(bytes: Uint8Array): string | null {
+  const types = filetypeinfo(bytes.subarray(0, 4096)).filter((t) => !TEXTUAL_TYPES.has(t.typename.toLowerCase()));
+  if (!types.length) return null;
+  const head = bytes.subarray(0, 16);
+  const notText = head.some((b) => (b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) || new TextDecoder('utf-8', { fatal: false }).decode(head).includes('\ufffd');
+  return notText ? types[0]!.typename : null;
+}
 
 export const decode: DocumentStage<DecodeOptions> = {
   kind: 'document',
@@ -50,7 +63,9 @@ export const decode: DocumentStage<DecodeOptions> = {
     if (!bytes) throw new InputError(file.path, 'no bytes to decode (was the document already decoded?)');
     if (isGzip(bytes)) {
       try {
-        bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: opts.maxBytes }));
+        const gunzipped = gunzip(bytes, opts.maxBytes);
+        bytes = gunzipped.bytes;
+        if (gunzipped.trailing) doc.warn('decode', 'gzip-trailing', `${gunzipped.trailing} byte(s) after the gzip data ignored (as gzip -dc does)`);
       } catch (error) {
         const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
         throw new InputError(
@@ -65,7 +80,11 @@ export const decode: DocumentStage<DecodeOptions> = {
     if (bytes.byteLength > opts.maxBytes) {
       throw new InputError(file.path, `document is ${bytes.byteLength} bytes, more than decode.maxBytes (${opts.maxBytes})`);
     }
-    if (!hasUtf16Bom(bytes)) {
+    const unicode = unicodeEncoding(bytes);
+    if (unicode?.via === 'detected') doc.warn('decode', 'no-bom', `no byte order mark: ${unicode.encoding} recognised by where the NUL bytes fall`);
+    if (!unicode) {
+      const format = binaryFormat(bytes);
+      if (format) throw new InputError(file.path, `binary file: ${format} data (magic bytes at offset 0)`);
       // Binary formats are full of NULs; a scrape may carry a few stray ones
       // (the normalize stage strips them, and a warning says so).
       const evidence = binaryEvidence(bytes);
@@ -78,8 +97,10 @@ export const decode: DocumentStage<DecodeOptions> = {
     const hint = file.data.formatHint;
     const sniffHtml = hint === 'html' || /<html|<meta/i.test(Buffer.from(bytes.subarray(0, 2048)).toString('latin1'));
     // The browser's order: a transport-level charset (HTTP) before the page's own <meta charset>.
-    const transport = file.data.charset ? canonicalEncoding(file.data.charset) : null;
-    const decoded = decodeBytes(bytes, transport ?? (sniffHtml ? sniffMetaCharset(bytes) : null));
+    const transport = file.data.charset && !unicode ? canonicalEncoding(file.data.charset) : null;
+    const declared = !transport && sniffHtml && !unicode ? declaredCharset(bytes) : null;
+    if (declared && !declared.encoding) doc.warn('decode', 'unknown-charset', `charset label "${declared.label}" is not an encoding (WHATWG Encoding), ignored`);
+    const decoded = decodeBytes(bytes, transport ?? declared?.encoding ?? null);
     if (decoded.invalid > 0) {
       doc.warn('decode', 'invalid-bytes', `${decoded.invalid} invalid ${decoded.encoding} byte sequence(s) replaced with U+FFFD`);
     }

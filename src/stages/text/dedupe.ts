@@ -46,6 +46,27 @@ const SENTENCE_ROWS = 2;
  */
 const MAX_CANDIDATES = 32;
 
+/**
+ * The entries of a candidate list that are read: its first and last
+ * MAX_CANDIDATES / 2. On a page where most paragraphs share a band key (a
+ * small vocabulary, a template sentence) every list grows with the page, and
+ * reading them whole made the candidate search quadratic (bench:worst).
+ */
+const boundedList = (list: number[] | undefined): number[] =>
+  !list ? [] : list.length <= MAX_CANDIDATES ? list : [...list.slice(0, MAX_CANDIDATES / 2), ...list.slice(-MAX_CANDIDATES / 2)];
+
+/** The first index of an ascending list greater than k (binary search). */
+function firstAfter(list: number[], k: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 const sentenceSetsOf = (e: Entry): Set<string>[] => (e.sentenceSets ??= sentences(e.block.text).map((s) => new Set(words(s))));
 
 /** LSH keys of a paragraph's sentences: paragraphs sharing one have a sentence in common, nearly. */
@@ -131,7 +152,7 @@ function nearDuplicates(paragraphs: Entry[], threshold: number, remove: Remove):
     const keys = sentenceKeys(b);
     // Candidates sharing the most sentence keys first; of those kept, the earliest is compared first.
     const shared = new Map<number, number>();
-    for (const key of new Set(keys)) for (const i of index.get(key) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    for (const key of new Set(keys)) for (const i of boundedList(index.get(key))) shared.set(i, (shared.get(i) ?? 0) + 1);
     const best = [...shared].sort(([x, nx], [y, ny]) => ny - nx || x - y).slice(0, MAX_CANDIDATES).map(([i]) => i).sort((x, y) => x - y);
     for (const i of best) {
       const a = paragraphs[i]!;
@@ -177,8 +198,12 @@ function pullQuotes(kept: Entry[], n: number, remove: Remove): void {
     }
     const fits = (o: Entry) => !o.block.removed && o.words.length > e.words.length && contains(o.key, e.key);
     // Prefer a later paragraph (the usual layout), else an earlier one.
-    const later = (rarest ?? []).filter((h) => h > k).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
-    const host = later ?? (rarest ?? []).filter((h) => h < k).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
+    // The lists are ascending: slice around k instead of filtering the whole list.
+    const candidates = rarest ?? [];
+    const after = firstAfter(candidates, k);
+    const before = after > 0 && candidates[after - 1] === k ? after - 1 : after;
+    const later = candidates.slice(after, after + MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
+    const host = later ?? candidates.slice(0, before).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
     if (host) remove(e, 'pull-quote', `pull quote: its text reappears inside block ${host.block.i}`, host.block);
   });
 }

@@ -1,5 +1,5 @@
 import type { RuleContext } from '../context.js';
-import { CAPTION_CREDIT } from '../../../../text/lexicon.js';
+import { endsWithCredit } from '../../../../text/lexicon.js';
 
 /**
  * Image captions: a short block that ends with the photo credit ("… Foto:
@@ -11,6 +11,6 @@ import { CAPTION_CREDIT } from '../../../../text/lexicon.js';
 export function imageCaptions(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
     if (item.f.words > 40) continue;
-    if (CAPTION_CREDIT.test(item.block.text)) ctx.remove(item, 'caption', 'image caption ending with a photo credit');
+    if (endsWithCredit(item.block.text)) ctx.remove(item, 'caption', 'image caption ending with a photo credit');
   }
 }
