@@ -9,6 +9,7 @@ import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
 import { noticeOf } from '../../text/lexicon.js';
+import { fallBackToJsonLdBody } from './json-ld-body.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z
@@ -141,6 +142,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     removeBylines(doc, infos);
     removeTail(doc, infos.filter((i) => isInside(i.el, main)));
     removeEmptySections(doc, infos);
+    fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
