@@ -16,6 +16,8 @@ export interface BlockInfo {
   el: Element;
   f: TextFeatures;
   prose: boolean;
+  /** A sentence without being a paragraph (BlockView.sentence). */
+  sentence: boolean;
   /** Prose weight: characters outside links, discounted for non-prose. */
   mass: number;
   /** Characters outside links, whatever the block's shape (ingredients, table cells count). */
@@ -23,12 +25,12 @@ export interface BlockInfo {
 }
 
 export function blockInfo(view: BlockView, el: Element): BlockInfo {
-  const { block, f, prose } = view;
+  const { block, f, prose, sentence } = view;
   const ld = block.html?.linkDensity ?? 0;
   const own = block.text.length * (1 - ld);
   // Headings and link lists weigh nothing: the main content is where the running text is.
   const mass = block.kind === 'heading' || ld > 0.5 ? 0 : own * (1 - ld) * (prose ? 1 : f.words >= 5 ? 0.3 : 0.05);
-  return { block, el, f, prose, mass, plain: block.kind === 'heading' ? 0 : own };
+  return { block, el, f, prose, sentence, mass, plain: block.kind === 'heading' ? 0 : own };
 }
 
 /** Prose mass of every element: the sum over the blocks inside it. */
