@@ -59,5 +59,13 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('The council decided on Tuesday');
     expect(result.text).toContain('Work is expected to begin');
   });
-});
 
+  it('cleans a page with no <html> or <body> that starts with a table holding a form (it crashed html-boilerplate once)', () => {
+    const html =
+      '<table><tr><td><form><input name="a"><input name="b"><p>Sign up for our weekly list of club events</p></form></td></tr></table>' +
+      '<p>The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate.</p>';
+    const result = cleanHtml(html);
+    expect(result.text).toBe('The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate.\n');
+    expect(result.sidecar.blocks.find((b) => b.text.startsWith('Sign up'))).toMatchObject({ kept: false, rule: 'form' });
+  });
+});
