@@ -21,6 +21,22 @@ export function normalizeText(text: string): string {
 }
 
 /**
+ * normalizeText for preformatted text (a <pre> block): each line normalized on
+ * its own, its indentation kept, blank lines dropped, lines joined by "\n".
+ */
+export function normalizeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^[ \t\u00A0]*/.exec(line)![0].replace(/\t/g, '  ').replace(/\u00A0/g, ' ');
+      const rest = normalizeText(line);
+      return rest ? indent + rest : '';
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
  * Whitespace only, counting the invisible spaces scrapers leave (NBSP, zero
  * width): such a line separates blocks. A line of control characters is not
  * blank: it becomes a block that normalize removes, on the record.

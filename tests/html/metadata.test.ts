@@ -40,9 +40,18 @@ describe('html-metadata', () => {
     expect(meta).toMatchObject({ date: '2019-05-31', site: 'blog.example.org' });
   });
 
-  it('uses <html lang> for the language, detection when absent', () => {
+  it('reads the date of a byline it moves out of the text, as text mode does', () => {
+    const body = ARTICLE.replace('<h1>The river town keeps its old bridge</h1>', '<h1>The river town keeps its old bridge</h1><p class="meta">By Jane Doe, March 3, 2024</p>');
+    const result = cleanHtml(page(body));
+    expect(result.sidecar.meta).toMatchObject({ author: 'Jane Doe', date: '2024-03-03' });
+    expect(result.text).not.toContain('March 3, 2024');
+  });
+
+  it('uses <html lang> for the language unless the text is clearly in another one, detection when absent', () => {
+    const gb = page(ARTICLE).replace('lang="en"', 'lang="en-GB"');
+    expect(cleanHtml(gb).sidecar.meta.lang).toBe('en');
     const de = page(ARTICLE).replace('lang="en"', 'lang="de-AT"');
-    expect(cleanHtml(de).sidecar.meta.lang).toBe('de');
+    expect(cleanHtml(de).sidecar.meta.lang).toBe('en');
     const none = page(ARTICLE).replace(' lang="en"', '');
     expect(clean(none, { format: 'html' }).sidecar.meta.lang).toBe('en');
   });

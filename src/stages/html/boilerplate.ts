@@ -9,6 +9,8 @@ import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { widgetCategory } from './widget-lines.js';
 import { noticeOf } from '../../text/lexicon.js';
+import { fallBackToJsonLdBody } from './json-ld-body.js';
+import { articleTeasers, teaserOf } from './teasers.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 
 const options = z
@@ -71,7 +73,11 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
       return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
     };
-    const skip = (el: Element) => group(el) !== null;
+    // Teaser lists ("more stories": linked headlines with a line of summary) go when the page
+    // has an article of its own; on a listing page they are the content and stay.
+    const inGroup = (el: Element) => [el, ...ancestors(el)].some((node) => group(node) !== null);
+    const teasers = articleTeasers(infos, inGroup);
+    const skip = (el: Element) => group(el) !== null || teasers.has(el);
     const mass = massByElement(infos, skip);
     const plain = massByElement(infos, skip, 'plain');
     let main = opts.mainContent ? findMainContent(root, mass, plain) : root;
@@ -107,6 +113,13 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         break;
       }
       if (removed) continue;
+      // Teasers inside the main content are left to the rules there (a forum's posts, a
+      // documentation index look alike); beside it, they are no lead or context of the article.
+      const teaser = inMain ? undefined : teaserOf(el, teasers);
+      if (teaser) {
+        doc.remove(block, { stage: 'html-boilerplate', rule: 'teaser-list', reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
+        continue;
+      }
       if (!inMain) {
         // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
         // right beside the main content belong to it (and are read for widget lines below).
@@ -141,6 +154,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     removeBylines(doc, infos);
     removeTail(doc, infos.filter((i) => isInside(i.el, main)));
     removeEmptySections(doc, infos);
+    fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
   },
 };

@@ -27,6 +27,17 @@ export function ownTokens(el: Element): string[] {
   return raw.trim() ? raw.toLowerCase().split(/\s+/).filter(Boolean) : [];
 }
 
+/** Tag and classes (digits dropped: item-1, item-2 are one shape) of an element: what makes siblings items of one list. */
+export function shapeOf(el: Element): string {
+  const classes = (el.attribs.class ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((c) => c.replace(/\d+/g, ''))
+    .filter(Boolean)
+    .sort();
+  return [el.name, ...new Set(classes)].join('.');
+}
+
 /** Ancestors of an element, nearest first, up to (not including) the root. */
 export function* ancestors(el: AnyNode): Generator<Element> {
   for (let node = el.parent; node && node.type === 'tag'; node = node.parent) yield node as Element;

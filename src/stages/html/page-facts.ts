@@ -8,6 +8,13 @@ export interface PageFacts {
   canonical: string | null;
   /** Flattened JSON-LD objects (@graph expanded). */
   jsonld: Record<string, unknown>[];
+  /** `articleBody` strings of the JSON-LD, each with the span of its <script> in the source. */
+  articleBodies: ArticleBody[];
+}
+
+export interface ArticleBody {
+  text: string;
+  span: [number, number];
 }
 
 export function readPageFacts($: CheerioAPI): PageFacts {
@@ -21,18 +28,26 @@ export function readPageFacts($: CheerioAPI): PageFacts {
     else metas.set(key, [content]);
   });
   const jsonld: Record<string, unknown>[] = [];
+  const articleBodies: ArticleBody[] = [];
   $('script[type="application/ld+json"]').each((_, el) => {
     const raw = $(el).text().trim();
     if (!raw) return;
+    const objects: Record<string, unknown>[] = [];
     try {
-      flatten(JSON.parse(raw), jsonld, 0);
+      flatten(JSON.parse(raw), objects, 0);
     } catch {
       /* broken JSON-LD is common: ignore it, other sources remain */
+    }
+    jsonld.push(...objects);
+    for (const obj of objects) {
+      if (typeof obj.articleBody === 'string' && el.startIndex != null && el.endIndex != null) {
+        articleBodies.push({ text: obj.articleBody, span: [el.startIndex, el.endIndex + 1] });
+      }
     }
   });
   const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
   const canonical = $('link[rel~="canonical"]').attr('href')?.trim() || null;
-  return { metas, title, canonical, jsonld };
+  return { metas, title, canonical, jsonld, articleBodies };
 }
 
 function flatten(value: unknown, out: Record<string, unknown>[], depth: number): void {

@@ -1,4 +1,5 @@
 import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
@@ -16,7 +17,11 @@ import { readPageFacts } from './page-facts.js';
  */
 const DROP = [
   'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'map', 'input', 'select', 'option', 'textarea', 'button', 'dialog', '[hidden]', '[aria-hidden="true"]', '[aria-hidden=true]',
+  // Ruby readings (furigana) and their fallback parentheses: the base text is the text.
+  'rt', 'rp', 'map', 'input', 'select', 'option', 'textarea', 'button', 'dialog',
+  // Not the hidden <div id="S:n"> of React's streaming render: it holds content the page's
+  // script moves into place (on some pages, the whole article).
+  '[hidden]:not([id^="S:"])', '[aria-hidden="true"]', '[aria-hidden=true]',
   '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
 ].join(', ');
 
@@ -36,6 +41,49 @@ const NON_SPACE = /\S/g;
 
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
+
+/**
+ * A <pre> keeps its lines: spaces inside a line and its indentation stay, blank
+ * lines go (the clean text separates blocks by one blank line, so a block holds none).
+ */
+export function preformatted(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => /\S/.test(line))
+    .join('\n');
+}
+
+function inPre(el: Element): boolean {
+  for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) if ((node as Element).name === 'pre') return true;
+  return false;
+}
+
+/** Markup with a tag name: `<img …>`, `</div>`. */
+const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
+
+/**
+ * A <noscript> whose content reached us as text (a page saved by a browser with
+ * scripting on keeps it unparsed, some scrapers then escape it) holds markup
+ * such as a tracking pixel's `<img height="1" src="…">`: the text is read as
+ * HTML, and only its readable text stays (usually none), in the same text node
+ * so that the block still points at its source.
+ */
+function unescapeNoscriptMarkup($: CheerioAPI): void {
+  $('noscript').each((_, el) => {
+    const stack: AnyNode[] = [...el.children];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node.type === 'text') {
+        const text = node as Text;
+        if (!MARKUP.test(text.data)) continue;
+        const fragment = cheerio.load(text.data, null, false);
+        fragment(DROP).remove();
+        text.data = textOf(fragment.root().get(0)!);
+      } else if ('children' in node) stack.push(...(node as Element).children);
+    }
+  });
+}
 
 /**
  * Source offsets from htmlparser2 (`endIndex` is inclusive). An element left
@@ -129,6 +177,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
   });
   $(DROP).remove();
+  unescapeNoscriptMarkup($);
   const blocks: Block[] = [];
   const elements: Element[] = [];
 
@@ -155,7 +204,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
       const span: [number, number] = own ?? [Math.max(p.start, 0), Math.max(p.end, p.start, 0)];
       // Code keeps its lines (HTML drops the newline right after <pre>); other Markdown is one line, like the text.
       const md = p.el.name === 'pre' ? p.md.replace(/^\r?\n/, '').trimEnd() : p.md.replace(/\s+/g, ' ').trim();
-      push(p.el, p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span, md);
+      push(p.el, p.el.name === 'pre' ? preformatted(p.text) : p.text.replace(/\s+/g, ' ').trim(), p.linkChars / p.chars, span, md);
       p.runs++;
     }
     p.text = '';
@@ -189,7 +238,9 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     }
   };
 
-  const root = ($('body').get(0) ?? $('html').get(0) ?? $.root().get(0)) as Element;
+  // A page with several <body> elements (a second document pasted into the first) is read whole.
+  const bodies = $('body').toArray();
+  const root = ((bodies.length === 1 ? bodies[0] : undefined) ?? $('html').get(0) ?? $.root().get(0)) as Element;
   const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root), raw: false }];
   while (stack.length) {
     const frame = stack.at(-1)!;
@@ -221,7 +272,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     } else if (node.type === 'tag') {
       const name = node.name;
       if (name === 'br') {
-        p.text += ' ';
+        p.text += frame.el.name === 'pre' || (frame.kind === 'inline' && inPre(frame.el)) ? '\n' : ' ';
         p.md += frame.raw ? '\n' : ' ';
       } else if (name === 'tr' && isSimpleRow(node)) {
         flush(p, false);

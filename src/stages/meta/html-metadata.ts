@@ -124,13 +124,18 @@ function bylineAuthor(data: DocumentData): string | null {
 }
 
 /**
- * Last resort: a date in a dateline html-boilerplate moved out of the text, or in one of
- * the short blocks near the top (chrono-node, run only on these few blocks: it is slow).
+ * Last resort: the date of a byline or dateline html-boilerplate moved out of the
+ * text ("By Jane Doe, 3 March 2024", as text mode reads it), or one in the short
+ * blocks near the top (chrono-node, run only on these few blocks: it is slow).
  */
 function datelineNearTitle(data: DocumentData): string | null {
-  const datelines = data.blocks.filter((b) => b.role === 'dateline').slice(0, 3);
+  const moved = data.blocks.filter((b) => b.role === 'dateline' || b.role === 'byline').slice(0, 3);
+  for (const b of moved) {
+    const date = parseByline(b.text, data.meta.lang)?.date;
+    if (date) return date;
+  }
   const kept = data.blocks.filter((b) => !b.removed).slice(0, 6);
-  for (const b of [...datelines, ...kept]) {
+  for (const b of kept) {
     if (b.text.length > 80 || !looksLikeDate(b.text)) continue;
     const found = findDates(b.text, data.meta.lang)[0];
     if (found) return found.iso;

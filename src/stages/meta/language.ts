@@ -19,6 +19,33 @@ export function detectLanguage(text: string): string | null {
   return best && best[0] !== 'und' ? best[0] : null;
 }
 
+/** Characters of text below which a detection does not overrule what the page declares. */
+const OVERRULE_SAMPLE = 300;
+/**
+ * How many languages must fit the text better than the declared one. franc's
+ * scores are relative and bunch up on long samples (English scores 0.96 on a
+ * German page), so the declared language's rank is the signal: on pages of the
+ * dev corpora a declared language ranked second was a mixed page (an English
+ * quote, a French blog's English post) and ranked third or lower a template's
+ * `lang` on a page written in another language.
+ */
+const OVERRULE_RANK = 2;
+
+/**
+ * The language of the text when it clearly is not the one the page declares
+ * (a template's `<html lang="en">` on a German article), else null. Only
+ * languages franc knows are overruled, and only by enough text; a close
+ * language (Danish for Norwegian) ranks near the declared one and does not.
+ */
+export function overruledLanguage(declared: string, sample: string): string | null {
+  if (sample.length < OVERRULE_SAMPLE) return null;
+  const scores = francAll(sample, { minLength: 20 });
+  const best = scores[0];
+  if (!best || best[0] === 'und' || best[0] === declared) return null;
+  const rank = scores.findIndex(([lang]) => lang === declared);
+  return rank >= OVERRULE_RANK ? best[0] : null;
+}
+
 /**
  * Detects the document language from its longest blocks (where menus and
  * buttons do not dilute the signal); an HTML page's own `lang` wins. Sets
@@ -28,23 +55,22 @@ export function detectLanguage(text: string): string | null {
 export const language: DocumentStage<z.infer<typeof options>> = {
   kind: 'document',
   name: 'language',
-  description: 'Detects the document language (<html lang>, else franc on the longest blocks).',
+  description: 'Detects the document language (<html lang> unless the text is clearly in another language, else franc on the longest blocks).',
   options,
   run({ data }, opts) {
     const declared = opts.trustHtmlLang ? data.htmlLang : undefined;
     let lang3 = declared ? to3.get(declared) : undefined;
-    if (!lang3) {
-      const longest = data.blocks
-        .filter((b) => !b.removed)
-        .map((b) => b.text)
-        .sort((a, b) => b.length - a.length);
-      let sample = '';
-      for (const text of longest) {
-        if (sample.length >= opts.sample) break;
-        sample += `${text}\n`;
-      }
-      lang3 = detectLanguage(sample) ?? undefined;
+    const longest = data.blocks
+      .filter((b) => !b.removed)
+      .map((b) => b.text)
+      .sort((a, b) => b.length - a.length);
+    let sample = '';
+    for (const text of longest) {
+      if (sample.length >= opts.sample) break;
+      sample += `${text}\n`;
     }
+    if (!lang3) lang3 = detectLanguage(sample) ?? undefined;
+    else lang3 = overruledLanguage(lang3, sample) ?? lang3;
     if (!lang3) return;
     data.lang3 = lang3;
     data.meta.lang = to1.get(lang3) ?? lang3;

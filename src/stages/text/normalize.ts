@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeText } from '../../text/normalize-text.js';
+import { normalizeLines, normalizeText } from '../../text/normalize-text.js';
 import type { DocumentStage } from '../types.js';
 
 const options = z.object({}).strict();
@@ -12,7 +12,8 @@ export const normalize: DocumentStage<z.infer<typeof options>> = {
   options,
   run(doc) {
     for (const block of doc.blocks) {
-      block.text = normalizeText(block.text);
+      // Code keeps its lines (and their indentation); everything else is one line of text.
+      block.text = block.kind === 'code' ? normalizeLines(block.text) : normalizeText(block.text);
       if (block.text === '') {
         doc.remove(block, { stage: 'normalize', rule: 'empty', reason: 'nothing but invisible or control characters' });
       }

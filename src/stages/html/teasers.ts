@@ -1,0 +1,156 @@
+import type { AnyNode, Element } from 'domhandler';
+import type { BlockInfo } from './main-content.js';
+import { shapeOf } from './dom.js';
+
+/**
+ * Teaser lists: the "more stories" of a page, whatever their class names say.
+ * A teaser list is a run of sibling elements of one shape (tag and classes),
+ * each a short item led by a link (a headline, sometimes with a one-sentence
+ * summary, a date, a picture). The signal is structure: repetition, link
+ * share, length; no word list.
+ */
+
+/** Siblings of one shape needed to make a list. */
+const MIN_ITEMS = 3;
+/** Share of the siblings of that shape that must be teasers. */
+const ITEM_SHARE = 0.6;
+/** A teaser is short: at most this many words in all … */
+const MAX_ITEM_WORDS = 80;
+/** … none of its blocks a paragraph of running text … */
+const MAX_BLOCK_WORDS = 50;
+/** … and at most this many words outside its links. */
+const MAX_PLAIN_WORDS = 45;
+/** The headline link: this many words at least (a user name, a tag or "Read more" is no headline). */
+const MIN_LINK_WORDS = 4;
+/** Share of the item's characters inside links. */
+const MIN_LINK_SHARE = 0.15;
+/** Words of a summary. */
+const MIN_SUMMARY_WORDS = 6;
+/** Share of a block's characters inside links that makes it a headline link. */
+const HEADLINE_LINK_SHARE = 0.5;
+
+/** Elements that hold the items of a list (not paragraphs or headings, whose children are inline). */
+const ITEM_TAGS = new Set(['li', 'article', 'div', 'section', 'dd', 'dt', 'a', 'figure', 'tr']);
+
+export interface TeaserList {
+  /** The parent of the items. */
+  parent: Element;
+  items: Element[];
+  /** tag.class of the items, for the reason. */
+  shape: string;
+}
+
+interface Stats {
+  words: number;
+  chars: number;
+  linkChars: number;
+  maxWords: number;
+  blocks: number;
+  /** Blocks of a few words that are mostly link text: headlines. */
+  headlines: number;
+  /** Blocks outside links that are a sentence or more: summaries. */
+  summaries: number;
+}
+
+/**
+ * Every teaser list among the blocks' elements. `infos` are the kept blocks;
+ * an item's figures are those of the blocks inside it.
+ */
+export function findTeaserLists(infos: readonly BlockInfo[]): TeaserList[] {
+  const stats = new Map<AnyNode, Stats>();
+  const parents = new Set<Element>();
+  for (const { block, el, f, prose, sentence } of infos) {
+    const ld = block.html?.linkDensity ?? 0;
+    const chars = block.text.length;
+    // A block inside a link (a card whose <a> wraps its heading) is link text for the elements around that link.
+    let linked = false;
+    for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) {
+      let s = stats.get(node);
+      if (!s) stats.set(node, (s = { words: 0, chars: 0, linkChars: 0, maxWords: 0, blocks: 0, headlines: 0, summaries: 0 }));
+      s.blocks++;
+      const link = linked || ld >= HEADLINE_LINK_SHARE;
+      if (link && f.words >= MIN_LINK_WORDS) s.headlines++;
+      if (!link && (prose || sentence) && f.words >= MIN_SUMMARY_WORDS) s.summaries++;
+      s.words += f.words;
+      s.chars += chars;
+      s.linkChars += linked ? chars : chars * ld;
+      if ((node as Element).name === 'a') linked = true;
+      s.maxWords = Math.max(s.maxWords, f.words);
+      if (node.parent && node.parent.type === 'tag') parents.add(node.parent as Element);
+    }
+  }
+  const lists: TeaserList[] = [];
+  for (const parent of parents) {
+    const byShape = new Map<string, Element[]>();
+    for (const child of parent.children) {
+      if (child.type !== 'tag' || !ITEM_TAGS.has((child as Element).name) || !stats.has(child)) continue;
+      const shape = shapeOf(child as Element);
+      byShape.set(shape, [...(byShape.get(shape) ?? []), child as Element]);
+    }
+    for (const [shape, members] of byShape) {
+      if (members.length < MIN_ITEMS) continue;
+      const items = members.filter((m) => isTeaser(stats.get(m)!));
+      if (items.length >= MIN_ITEMS && items.length >= members.length * ITEM_SHARE) lists.push({ parent, items, shape });
+    }
+  }
+  return lists;
+}
+
+/**
+ * A teaser: short, a headline that is a block of its own and mostly a link (a
+ * linked <h3>, a title <div> in a card link) and a summary that is a sentence
+ * outside the link. A list of bare links is a link list (rule link-list), a
+ * grid of product names and prices is a catalogue: neither has summaries.
+ */
+function isTeaser(s: Stats): boolean {
+  if (s.words > MAX_ITEM_WORDS || s.maxWords > MAX_BLOCK_WORDS || !s.chars || !s.headlines || !s.summaries) return false;
+  const linkShare = s.linkChars / s.chars;
+  return linkShare >= MIN_LINK_SHARE && s.words * (1 - linkShare) <= MAX_PLAIN_WORDS;
+}
+
+/** The teaser list item that holds `el`, if any. */
+export function teaserOf(el: Element, items: ReadonlyMap<Element, TeaserList>): TeaserList | undefined {
+  for (let node: AnyNode | null = el; node && node.type === 'tag'; node = node.parent) {
+    const list = items.get(node as Element);
+    if (list) return list;
+  }
+  return undefined;
+}
+
+/**
+ * Running text outside teaser lists and boilerplate groups that makes a page an
+ * article whose teasers can go: this many paragraphs of prose, this many words in all.
+ * A listing page (its teasers are its content) has an intro at most.
+ */
+const ARTICLE_PARAGRAPHS = 2;
+/** Words of a paragraph of the article (longer than a teaser's summary). */
+const ARTICLE_PARAGRAPH_WORDS = 25;
+const ARTICLE_WORDS = 60;
+/**
+ * …and at least this share of the words in the longest teaser list: a listing
+ * page's content is one long list that outweighs any intro many times; after
+ * an article, a list rarely holds more than three times its length (a rail
+ * beside a short article may hold several such lists).
+ */
+const ARTICLE_SHARE = 0.3;
+
+/**
+ * The teaser items of a page that has an article of its own (item element →
+ * its list), empty on a listing page, whose teasers are its content.
+ * `inGroup` tells blocks of boilerplate groups, which are no article text.
+ */
+export function articleTeasers(infos: readonly BlockInfo[], inGroup: (el: Element) => boolean): Map<Element, TeaserList> {
+  const teasers = new Map<Element, TeaserList>();
+  for (const list of findTeaserLists(infos)) for (const item of list.items) teasers.set(item, list);
+  if (!teasers.size) return teasers;
+  const article = infos.filter((i) => i.prose && i.f.words >= ARTICLE_PARAGRAPH_WORDS && !teaserOf(i.el, teasers) && !inGroup(i.el));
+  const articleWords = article.reduce((n, i) => n + i.f.words, 0);
+  const listWords = new Map<TeaserList, number>();
+  for (const i of infos) {
+    const list = teaserOf(i.el, teasers);
+    if (list) listWords.set(list, (listWords.get(list) ?? 0) + i.f.words);
+  }
+  const longest = Math.max(0, ...listWords.values());
+  if (article.length < ARTICLE_PARAGRAPHS || articleWords < Math.max(ARTICLE_WORDS, longest * ARTICLE_SHARE)) teasers.clear();
+  return teasers;
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLE, blockWith, cleanHtml, page } from './helpers.js';
+
+/** The ARTICLE with `extra` markup before its closing tag. */
+const withInArticle = (extra: string) => page(ARTICLE.replace('</article>', `${extra}</article>`));
+
+describe('HTML text: what the page shows, not its markup', () => {
+  it('never lets the markup of a <noscript> tracking pixel reach the clean text, escaped or not', () => {
+    const result = cleanHtml(
+      withInArticle(
+        '<noscript><img height="1" width="1" style="display:none" src="https://px.example/tr?id=1&amp;ev=PageView"/></noscript>' +
+          '<noscript>&lt;img height="1" width="1" src="https://px.example/pixel.gif"&gt;</noscript>',
+      ),
+    );
+    expect(result.text).not.toMatch(/<img|px\.example/);
+    expect(result.sidecar.blocks.map((b) => b.text).join(' ')).not.toContain('<img');
+    expect(result.text).toContain('Work is expected to begin');
+  });
+
+  it('keeps the readable text of a <noscript> whose content was escaped', () => {
+    const result = cleanHtml(
+      withInArticle('<noscript>&lt;p&gt;The footbridge beside the old crossing will also be repainted in the colours it had when it opened.&lt;/p&gt;</noscript>'),
+    );
+    expect(result.text).toContain('\n\nThe footbridge beside the old crossing will also be repainted in the colours it had when it opened.\n');
+  });
+
+  it('reads ruby text without its readings (<rt>) and their parentheses (<rp>)', () => {
+    const result = cleanHtml(
+      (
+        `<!doctype html><html lang="ja"><head><meta charset="utf-8"></head><body><article><h1>古い橋</h1><p>町議会は火曜日、古い石の橋を架け替えるのではなく修理することを決めた。<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>で書かれた古い記録によると、この橋は三百年前に建てられたという。工事は秋に始まる予定で、歩行者は工事中もほとんどの期間橋を渡ることができる。</p></article></body></html>`
+      ),
+    );
+    expect(result.text).toContain('漢字で書かれた古い記録によると');
+    expect(result.text).not.toContain('かんじ');
+  });
+
+  it('keeps the lines and indentation of a <pre> (blank lines inside it dropped)', () => {
+    const result = cleanHtml(withInArticle('<pre><code>function load(span) {\n  return span * 12;\n\n}</code></pre>'));
+    expect(blockWith(result, 'function load')).toMatchObject({ kind: 'code', kept: true, text: 'function load(span) {\n  return span * 12;\n}' });
+    expect(result.text).toContain('\n\nfunction load(span) {\n  return span * 12;\n}\n');
+  });
+
+  it('reads <br> inside a <pre> as a line break', () => {
+    const result = cleanHtml(withInArticle('<pre>span = 12 m<br>load = 40 t</pre>'));
+    expect(blockWith(result, 'span = 12 m')!.text).toBe('span = 12 m\nload = 40 t');
+  });
+
+  it("reads the hidden <div id=\"S:0\"> of React's streaming render (the page's script shows it), but no other hidden element", () => {
+    const streamed = ARTICLE.replace('<article class="post">', '<article>');
+    const result = cleanHtml(page(`<div id="root"><template id="B:0"></template></div><div hidden>Hidden menu text</div><div hidden id="S:0">${streamed}</div>`));
+    expect(result.text).toContain('The council decided on Tuesday');
+    expect(result.text).toContain('Work is expected to begin');
+    expect(result.sidecar.blocks.some((b) => b.text.includes('Hidden menu text'))).toBe(false);
+  });
+
+  it('reads every <body> of a page that has several (a second document pasted into the first)', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Bridge</title><html><body><div class="banner">Example Gazette</div></body></html></head><body>${ARTICLE}</body></html>`;
+    const result = cleanHtml(html);
+    expect(result.text).toContain('The council decided on Tuesday');
+    expect(result.text).toContain('Work is expected to begin');
+  });
+
+  it('cleans a page with no <html> or <body> that starts with a table holding a form (it crashed html-boilerplate once)', () => {
+    const html =
+      '<table><tr><td><form><input name="a"><input name="b"><p>Sign up for our weekly list of club events</p></form></td></tr></table>' +
+      '<p>The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate.</p>';
+    const result = cleanHtml(html);
+    expect(result.text).toBe('The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate.\n');
+    expect(result.sidecar.blocks.find((b) => b.text.startsWith('Sign up'))).toMatchObject({ kept: false, rule: 'form' });
+  });
+});
