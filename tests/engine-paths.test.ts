@@ -48,8 +48,8 @@ describe('output folder safety', () => {
     const dir = tmp();
     folder(join(dir, 'in'), { 'a.txt': PAGE });
     writeFileSync(join(dir, 'README.md'), '# mine\n');
-    expect(await runCli(['run', 'in', '--out', 'README.md'], dir)).toMatchObject({ code: 2, stderr: 'unboil: --out README.md is a file, not a folder; choose another --out\n' });
-    expect(await runCli(['run', 'in', '--out', ''], dir)).toMatchObject({ code: 2, stderr: 'unboil: --out needs a folder name\n' });
+    expect(await runCli(['run', 'in', '--out', 'README.md'], dir)).toMatchObject({ code: 2, stderr: 'unboil: cannot use output folder README.md: it is a file, not a folder\n' });
+    expect(await runCli(['run', 'in', '--out', ''], dir)).toMatchObject({ code: 2, stderr: 'unboil: --out is empty: name an output folder\n' });
     folder(join(dir, 'theirs'), { '_run.json': '{"build": 42}\n' });
     expect(await runCli(['run', 'in', '--out', 'theirs'], dir)).toMatchObject({ code: 2, stderr: expect.stringContaining('its _run.json is not an unboil/run@1 summary') });
     expect(readFileSync(join(dir, 'theirs/_run.json'), 'utf8')).toBe('{"build": 42}\n');

@@ -1,6 +1,7 @@
 import type { Format } from '../model/document.js';
 
-const BLOCK_TAGS = /<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^>]*>/gi;
+// `[^<>]*`, not `[^>]*`: an unclosed tag then stops at the next `<` instead of scanning to the end from every `<` (quadratic).
+const BLOCK_TAGS = /<\/?(?:p|div|span|a|body|head|br|li|table|h[1-6])\b[^<>]*>/gi;
 
 /**
  * Whether decoded text is an HTML page: it opens with a doctype, `<html>`,

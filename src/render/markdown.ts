@@ -39,10 +39,14 @@ const baseUrl = (url: string | null): URL | null => {
   }
 };
 
-/** Relative link targets made absolute against the page's URL, when the record knows it. */
+/**
+ * Relative link targets made absolute against the page's URL, when the
+ * record knows it. Neither alternative of the target crosses a `]` or `<`:
+ * a run of unclosed `](` then costs one scan, not one per `](`.
+ */
 const absolute = (md: string, base: URL | null) =>
   base
-    ? md.replace(/\]\((<[^>]*>|[^)\s]+)\)/g, (whole, href: string) => {
+    ? md.replace(/\]\((<[^<>\]]*>|[^)\s<\]]+)\)/g, (whole, href: string) => {
         const bare = href.startsWith('<') ? href.slice(1, -1) : href;
         try {
           const resolved = new URL(bare, base).href;

@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../../src/engine/clean.js';
-import { decodeBytes, sniffMetaCharset } from '../../src/stages/read/charset.js';
+import { declaredCharset, decodeBytes } from '../../src/stages/read/charset.js';
+
+const sniffMetaCharset = (bytes: Uint8Array) => declaredCharset(bytes)?.encoding ?? null;
 import { ARTICLE, cleanHtml, page } from './helpers.js';
 
 const bytes = (...b: number[]) => new Uint8Array(b);

@@ -59,8 +59,9 @@ export function wrapInline(md: string, before: number, [open, close]: Markers, r
   const content = open === '`' ? rawContent : md.slice(before);
   const core = content.trim();
   if (!core) return md;
-  const lead = /^\s*/.exec(content)![0] ? ' ' : '';
-  const trail = /\s*$/.exec(content)![0] ? ' ' : '';
+  // Compared with trims, not /\s*$/ (which backtracks over a long run of spaces).
+  const lead = content.length !== content.trimStart().length ? ' ' : '';
+  const trail = content.length !== content.trimEnd().length ? ' ' : '';
   if (open === '`') {
     const fence = '`'.repeat(Math.max(0, ...(core.match(/`+/g) ?? []).map((run) => run.length)) + 1);
     const pad = core.startsWith('`') || core.endsWith('`') ? ' ' : '';
