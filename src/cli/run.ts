@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { DEFAULT_QUEUE } from '../distributed/jobs.js';
+import { queueRunner } from '../distributed/queue-runner.js';
 import { defaultConcurrency } from '../engine/pool.js';
 import { runPipeline } from '../engine/run.js';
 import { createLogger } from '../log.js';
@@ -19,6 +21,10 @@ interface RunFlags {
   logLevel: string;
   logFile?: string;
   quiet?: boolean;
+  queue?: string;
+  queueName: string;
+  batchSize: number;
+  attempts: number;
 }
 
 export function registerRun(program: Command, ctx: CommandContext): void {
@@ -34,12 +40,19 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
+    .option('--queue <url>', 'coordinate `unboil worker`s on other machines through this Redis (redis://host:port[/db]) instead of cleaning here')
+    .option('--queue-name <name>', 'queue name, one coordinator at a time per name (with --queue)', DEFAULT_QUEUE)
+    .option('--batch-size <n>', 'documents per job (with --queue)', positiveInt, 50)
+    .option('--attempts <n>', 'tries of a job before its documents fail (with --queue)', positiveInt, 3)
     .addHelpText(
       'after',
       '\nOutputs are written as documents finish; <out>/_run.json is written last and marks a complete run.\n' +
         'A re-run skips documents whose outputs are up to date and finishes what an interrupted run left\n' +
         '(the state is kept in <out>/.unboil/); outputs of inputs that are gone are removed.\n' +
-        '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written);\n2 usage or pipeline error (nothing written).',
+        '\nWith --queue, workers (`unboil worker --queue <url>`) clean the documents; they must see the inputs and\n' +
+        'the output folder at the same absolute paths (a shared file system). The outputs are those of a local run.\n' +
+        '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written), or\n' +
+        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written).',
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
@@ -59,6 +72,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),
+        ...(flags.queue
+          ? { runner: queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, out: resolve(io.cwd, flags.out), logger }) }
+          : {}),
       });
       bar?.end();
       for (const failure of summary.failed) io.stderr(`unboil: ${failure.path}: ${failure.error}\n`);

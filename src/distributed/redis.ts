@@ -1,0 +1,67 @@
+import { Redis, type RedisOptions } from 'ioredis';
+import { ConfigError } from '../errors.js';
+
+/** The oldest Redis BullMQ runs on. */
+const MIN_REDIS = [5, 0, 0];
+
+/** A Redis URL as it may be shown: without its password. */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
+
+/** Checks a --queue value before anything connects: redis://host:port[/db] or rediss://…. */
+export function checkRedisUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError(`--queue ${url}: not a URL; expected redis://host:port[/db]`);
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw new ConfigError(`--queue ${shownUrl(url)}: expected a redis:// or rediss:// URL`);
+  if (parsed.pathname.length > 1 && !/^\/\d+$/.test(parsed.pathname)) throw new ConfigError(`--queue ${shownUrl(url)}: the path must be a database number (redis://host:port/0)`);
+}
+
+/**
+ * A connection that reconnects with backoff (up to 2 s between tries) and
+ * keeps commands until it is back: what BullMQ's blocking connections need.
+ * How long the coordinator tolerates an outage is decided above this.
+ */
+export function redisClient(url: string, extra: RedisOptions = {}): Redis {
+  return new Redis(url, {
+    maxRetriesPerRequest: null,
+    retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
+    ...extra,
+  });
+}
+
+/**
+ * Connects once, without retrying, and checks the server's version: a Redis
+ * that is down or too old at start is a usage error (exit 2) naming the URL.
+ */
+export async function probeRedis(url: string): Promise<{ version: string }> {
+  checkRedisUrl(url);
+  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000, enableOfflineQueue: false });
+  probe.on('error', () => {}); // reported through connect()'s rejection
+  try {
+    await probe.connect();
+    const info = await probe.info('server');
+    const version = /redis_version:([\d.]+)/.exec(info)?.[1] ?? '0';
+    const parts = version.split('.').map(Number);
+    const k = MIN_REDIS.findIndex((min, j) => (parts[j] ?? 0) !== min);
+    const tooOld = k >= 0 && (parts[k] ?? 0) < MIN_REDIS[k]!;
+    if (tooOld) throw new ConfigError(`Redis at ${shownUrl(url)} is version ${version}; unboil's queue (BullMQ) needs ${MIN_REDIS.join('.')} or later`);
+    return { version };
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const e = error as NodeJS.ErrnoException;
+    throw new ConfigError(`cannot reach Redis at ${shownUrl(url)}: ${e.code ?? e.message}`);
+  } finally {
+    probe.disconnect();
+  }
+}
