@@ -27,7 +27,7 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
     .requiredOption('--queue <url>', 'Redis of the run: redis://host:port[/db]')
     .option('--queue-name <name>', 'queue name (the coordinator\'s --queue-name)', DEFAULT_QUEUE)
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
-    .option('--jobs <n>', 'batches taken at once', positiveInt, 2)
+    .option('--jobs <n>', 'batches taken at once (a worker that dies loses them all to a retry)', positiveInt, 1)
     .option('--stall-interval <seconds>', 'a batch whose worker is silent this long (killed, machine lost) goes to another worker', positiveSeconds, 30)
     .option('--name <name>', 'name of this worker in the queue (default: host:pid)')
     .addOption(logLevelOption())

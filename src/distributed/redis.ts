@@ -47,7 +47,9 @@ export function redisClient(url: string, extra: RedisOptions = {}): Redis {
 export async function probeRedis(url: string): Promise<{ version: string }> {
   checkRedisUrl(url);
   const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000, enableOfflineQueue: false });
-  probe.on('error', () => {}); // reported through connect()'s rejection
+  // connect() rejects with "Connection is closed"; the error event says why.
+  let cause: NodeJS.ErrnoException | null = null;
+  probe.on('error', (error: NodeJS.ErrnoException) => (cause ??= error));
   try {
     await probe.connect();
     const info = await probe.info('server');
@@ -59,7 +61,7 @@ export async function probeRedis(url: string): Promise<{ version: string }> {
     return { version };
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const e = error as NodeJS.ErrnoException;
+    const e = cause ?? (error as NodeJS.ErrnoException);
     throw new ConfigError(`cannot reach Redis at ${shownUrl(url)}: ${e.code ?? e.message}`);
   } finally {
     probe.disconnect();

@@ -13,7 +13,11 @@ export interface WorkerOptions {
   queueName?: string;
   /** Worker threads of the local pool (piscina). */
   threads: number;
-  /** Jobs taken at once (default 2: the next batch starts while the last documents of one finish). */
+  /**
+   * Jobs taken at once (default 1). More keeps threads busy at the end of a
+   * batch (a few % with batches of 50), but a worker that dies takes every
+   * job it holds with it: a poison document would drag innocent ones along.
+   */
   jobs?: number;
   /** A job whose worker stops renewing its lock for this long is given to another worker (default 30 s). */
   stallMs?: number;
@@ -90,7 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     connection,
     prefix: PREFIX,
     name,
-    concurrency: options.jobs ?? 2,
+    concurrency: options.jobs ?? 1,
     lockDuration: stallMs,
     stalledInterval: stallMs,
     maxStalledCount: 1,
