@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DEFAULT_QUEUE } from '../distributed/jobs.js';
 import { queueRunner } from '../distributed/queue-runner.js';
 import { defaultConcurrency } from '../engine/pool.js';
+import type { TaskRunner } from '../engine/task-runner.js';
 import { runPipeline } from '../engine/run.js';
 import { createLogger } from '../log.js';
 import { pino } from 'pino';
@@ -25,6 +26,7 @@ interface RunFlags {
   queueName: string;
   batchSize: number;
   attempts: number;
+  queuePatience: number;
 }
 
 export function registerRun(program: Command, ctx: CommandContext): void {
@@ -44,6 +46,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--queue-name <name>', 'queue name, one coordinator at a time per name (with --queue)', DEFAULT_QUEUE)
     .option('--batch-size <n>', 'documents per job (with --queue)', positiveInt, 50)
     .option('--attempts <n>', 'tries of a job before its documents fail (with --queue)', positiveInt, 3)
+    .option('--queue-patience <seconds>', 'how long Redis may be unreachable mid-run before the run stops (with --queue)', positiveSeconds, 30)
     .addHelpText(
       'after',
       '\nOutputs are written as documents finish; <out>/_run.json is written last and marks a complete run.\n' +
@@ -62,6 +65,10 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       });
       const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();
+      let queue: TaskRunner | null = null;
+      const runner = flags.queue
+        ? queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), logger })
+        : null;
       const { summary, activity } = await runPipeline({
         inputs,
         out: flags.out,
@@ -72,13 +79,14 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),
-        ...(flags.queue
-          ? { runner: queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, out: resolve(io.cwd, flags.out), logger }) }
-          : {}),
+        ...(runner ? { runner: async (setup) => (queue = await runner(setup)) } : {}),
       });
       bar?.end();
       for (const failure of summary.failed) io.stderr(`unboil: ${failure.path}: ${failure.error}\n`);
-      if (!flags.quiet) io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
+      if (!flags.quiet) {
+        io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
+        if (queue) io.stdout(`  workers: ${(queue as TaskRunner).workers ?? 0} took part (queue "${flags.queueName}")\n`);
+      }
       ctx.exitCode = summary.failed.length ? EXIT.failed : EXIT.ok;
     });
 }

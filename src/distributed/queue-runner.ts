@@ -78,17 +78,31 @@ export class QueueRunner implements TaskRunner {
     events.on('completed', ({ jobId, returnvalue }) => this.#jobs.get(jobId)?.done(returnvalue as unknown as BatchResult));
     events.on('failed', ({ jobId, failedReason }) => this.#jobs.get(jobId)?.failed(failedReason));
     let lastOk = Date.now();
+    let lastWorkerCheck = Date.now();
     const every = Math.max(200, Math.min(options.lockTtlMs / 3, options.patienceMs / 4));
     const where = shownUrl(options.url);
+    // Why the connection is down, in the words of the socket (ECONNREFUSED…), not of the retry logic.
+    let cause = '';
+    connections[0]!.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.message));
+    let beating = false;
     this.#heartbeat = setInterval(() => {
-      lock.refresh().then(
+      if (beating) return;
+      beating = true;
+      lock.refresh().finally(() => (beating = false)).then(
         (ours) => {
-          if (ours) lastOk = Date.now();
-          else this.#abort(`lost queue "${options.queueName}" at ${where}: its lock expired or was replaced (Redis restarted or emptied?)`);
+          if (ours) {
+            lastOk = Date.now();
+            // Without a terminal nothing shows that a run waits for workers that are not there: say so.
+            if (this.#jobs.size && Date.now() - lastWorkerCheck > 30_000) {
+              lastWorkerCheck = Date.now();
+              void queue.getWorkersCount().then((count) => count || options.logger.warn({ queue: options.queueName, url: where }, 'no worker is connected to the queue: start `unboil worker --queue <url>`'), () => {});
+            }
+          } else this.#abort(`lost queue "${options.queueName}" at ${where}: its lock expired or was replaced (Redis restarted or emptied?)`);
         },
         (error: Error) => {
-          options.logger.warn({ url: where, error: error.message }, 'Redis unreachable, retrying');
-          if (Date.now() - lastOk > options.patienceMs) this.#abort(`lost Redis at ${where} for more than ${Math.round(options.patienceMs / 1000)} s (${error.message})`);
+          const why = cause || error.message;
+          options.logger.warn({ url: where, error: why }, 'Redis unreachable, retrying');
+          if (Date.now() - lastOk > options.patienceMs) this.#abort(`lost Redis at ${where} for more than ${Math.round(options.patienceMs / 1000)} s (${why})`);
         },
       );
     }, every);
@@ -108,7 +122,6 @@ export class QueueRunner implements TaskRunner {
     await probeRedis(settings.url);
     // Its own connection, failing fast: the heartbeat is how the run notices Redis is gone.
     const control = redisClient(settings.url, { maxRetriesPerRequest: 1, commandTimeout: 5000 });
-    control.on('error', () => {});
     let lock: CoordinatorLock;
     try {
       lock = await CoordinatorLock.acquire(control, settings.queueName, settings.out, settings.lockTtlMs);

@@ -33,11 +33,14 @@ export function checkRedisUrl(url: string): void {
  * How long the coordinator tolerates an outage is decided above this.
  */
 export function redisClient(url: string, extra: RedisOptions = {}): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     maxRetriesPerRequest: null,
     retryStrategy: (times) => Math.min(100 * 2 ** Math.min(times, 5), 2000),
     ...extra,
   });
+  // Connection errors surface through the commands that fail and the coordinator's heartbeat; unheard, ioredis prints each one.
+  client.on('error', () => {});
+  return client;
 }
 
 /**
