@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_QUEUE } from '../distributed/jobs.js';
-import { queueRunner } from '../distributed/queue-runner.js';
 import { defaultConcurrency } from '../engine/pool.js';
 import type { TaskRunner } from '../engine/task-runner.js';
 import { runPipeline } from '../engine/run.js';
@@ -66,8 +65,9 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();
       let queue: TaskRunner | null = null;
+      // BullMQ is loaded only for a run on a queue: it adds about a second to every start of the CLI.
       const runner = flags.queue
-        ? queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), logger })
+        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), logger })
         : null;
       const { summary, activity } = await runPipeline({
         inputs,

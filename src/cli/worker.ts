@@ -2,8 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { DEFAULT_QUEUE } from '../distributed/jobs.js';
-import { shownUrl } from '../distributed/redis.js';
-import { startWorker } from '../distributed/worker.js';
+import { shownUrl } from '../distributed/url.js';
 import { defaultConcurrency } from '../engine/pool.js';
 import { createLogger } from '../log.js';
 import { EXIT } from './io.js';
@@ -44,6 +43,8 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
         level: flags.logLevel,
         destination: flags.logFile ? pino.destination({ dest: resolve(io.cwd, flags.logFile), sync: true }) : { write: (line: string) => io.stderr(line) },
       });
+      // Loaded here, not at start: BullMQ adds about a second to every start of the CLI.
+      const { startWorker } = await import('../distributed/worker.js');
       const worker = await startWorker({
         url: flags.queue,
         queueName: flags.queueName,

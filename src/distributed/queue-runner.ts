@@ -8,7 +8,8 @@ import type { RunnerFactory, TaskRunner } from '../engine/task-runner.js';
 import { TOOL } from '../version.js';
 import { DEFAULT_QUEUE, PREFIX, REFUSED, type BatchJob, type BatchResult } from './jobs.js';
 import { CoordinatorLock } from './lock.js';
-import { probeRedis, redisClient, shownUrl } from './redis.js';
+import { probeRedis, redisClient } from './redis.js';
+import { shownUrl } from './url.js';
 
 export interface QueueOptions {
   /** redis://host:port[/db] */
@@ -132,7 +133,9 @@ export class QueueRunner implements TaskRunner {
     // BullMQ leaves connections it is given open: close() ends them below.
     const connections = [redisClient(settings.url), redisClient(settings.url)] as const;
     const queue = new Queue(settings.queueName, { connection: connections[0], prefix: PREFIX });
-    const events = new QueueEvents(settings.queueName, { connection: connections[1], prefix: PREFIX });
+    // The event stream read from its current end, taken now: a result that comes before the first read is not missed.
+    const [last] = await control.xrevrange(`${PREFIX}:${settings.queueName}:events`, '+', '-', 'COUNT', 1);
+    const events = new QueueEvents(settings.queueName, { connection: connections[1], prefix: PREFIX, lastEventId: last?.[0] ?? '0-0' });
     queue.on('error', () => {});
     events.on('error', () => {});
     // Jobs a coordinator that died left waiting would only redo (or undo) work: this run enqueues its own.
@@ -197,13 +200,17 @@ export class QueueRunner implements TaskRunner {
     });
     try {
       // Listening before adding: a fast worker's result cannot come before we wait for it.
-      await this.queue.add('batch', { ...this.job, tasks } satisfies BatchJob, {
-        jobId,
-        attempts: this.options.attempts,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: true,
-        removeOnFail: { count: 1000 },
-      });
+      // Raced with the end of the run: while Redis is down, adding waits for it to come back.
+      await Promise.race([
+        this.queue.add('batch', { ...this.job, tasks } satisfies BatchJob, {
+          jobId,
+          attempts: this.options.attempts,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: { count: 1000 },
+        }),
+        this.#stopped,
+      ]);
       return await Promise.race([finished, this.#stopped]);
     } finally {
       this.#jobs.delete(jobId);

@@ -5,7 +5,8 @@ import { silentLogger, type Logger } from '../log.js';
 import { createPool, type WorkerPool } from '../engine/pool.js';
 import { DEFAULT_QUEUE, PREFIX, REFUSED, incompatibility, type BatchJob, type BatchResult } from './jobs.js';
 import { runIsCurrent } from './lock.js';
-import { probeRedis, redisClient, shownUrl } from './redis.js';
+import { probeRedis, redisClient } from './redis.js';
+import { shownUrl } from './url.js';
 
 export interface WorkerOptions {
   /** redis://host:port[/db] */
