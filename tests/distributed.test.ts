@@ -146,8 +146,8 @@ describe.skipIf(!REDIS_SERVER)('unboil run --queue with unboil worker processes'
       }
       const result = await run;
       expect(result.code).toBe(1);
-      // Twice as a batch, twice alone.
-      expect(kills).toBe(4);
+      // Twice as a batch, twice alone (one more when this loop catches a worker failing the job at pickup).
+      expect(kills).toBeGreaterThanOrEqual(4);
       const summary = JSON.parse(readFileSync(join(dir, 'queue/_run.json'), 'utf8')) as { failed: Array<{ path: string; error: string }> };
       expect(summary.failed).toEqual([{ path: 'in/page002b.txt', error: expect.stringMatching(/its job failed 3 times or its worker died twice \(job stalled more than allowable limit\)/) }]);
       expect(result.stderr).toContain('unboil: in/page002b.txt: its job failed');
