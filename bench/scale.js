@@ -34,17 +34,19 @@ if (!existsSync('/usr/bin/time')) {
 
 const pages = loadPages(values.corpus, 'bench:scale');
 
-/** Runs the CLI under GNU time: wall seconds and peak RSS in MB (the largest of the process and its threads). */
-function timedRun(input, out, concurrency) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, 'run', input, '--out', out, '--concurrency', String(concurrency), '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+/** Runs the CLI under GNU time: wall seconds and peak RSS in MB (the process with its threads). */
+function timed(args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = result.stderr.trim().split('\n').at(-1);
   const [seconds, kb] = last.split(' ').map(Number);
-  if (result.status !== 0 && result.status !== 1) throw new Error(`unboil run failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`unboil ${args[0]} failed (${result.status}): ${result.stderr.slice(-2000)}`);
   return { seconds, rssMb: kb / 1024 };
 }
 
+const timedRun = (input, out, concurrency) => timed(['run', input, '--out', out, '--concurrency', String(concurrency), '--quiet']);
+
 console.log(`bench:scale — ${pages.length} source pages, node ${process.version}, ${availableParallelism()} cores, unboil ${execFileSync(process.execPath, [cli, '--version'], { encoding: 'utf8' }).trim()}\n`);
-console.log('documents  threads   seconds   docs/s  peak RSS MB   re-run s  re-run %');
+console.log('documents  threads   seconds   docs/s  peak RSS MB   re-run s  re-run %  diff RSS MB  report RSS MB');
 const work = mkdtempSync(join(tmpdir(), 'unboil-scale-'));
 try {
   for (const n of sizes) {
@@ -54,8 +56,11 @@ try {
       const out = join(work, `out-${n}-${t}`);
       const first = timedRun(input, out, t);
       const again = timedRun(input, out, t);
+      // The review tools over the same folder: they read one document at a time.
+      const diff = timed(['diff', '--before', out, '--after', out, '--json']);
+      const report = timed(['report', out, '--html', join(work, 'report.html')]);
       console.log(
-        `${String(n).padStart(9)}  ${String(t).padStart(7)}  ${first.seconds.toFixed(1).padStart(8)}  ${(n / first.seconds).toFixed(1).padStart(7)}  ${first.rssMb.toFixed(0).padStart(11)}  ${again.seconds.toFixed(1).padStart(9)}  ${((100 * again.seconds) / first.seconds).toFixed(1).padStart(8)}`,
+        `${String(n).padStart(9)}  ${String(t).padStart(7)}  ${first.seconds.toFixed(1).padStart(8)}  ${(n / first.seconds).toFixed(1).padStart(7)}  ${first.rssMb.toFixed(0).padStart(11)}  ${again.seconds.toFixed(1).padStart(9)}  ${((100 * again.seconds) / first.seconds).toFixed(1).padStart(8)}  ${diff.rssMb.toFixed(0).padStart(11)}  ${report.rssMb.toFixed(0).padStart(13)}`,
       );
       if (!values.keep) rmSync(out, { recursive: true, force: true });
     }

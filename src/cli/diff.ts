@@ -2,11 +2,14 @@ import { Option, type Command } from 'commander';
 import { ConfigError } from '../errors.js';
 import { documentJson, matchesRule, renderDocument } from '../review/block-view.js';
 import { colorEnabled, paint } from '../review/color.js';
-import { compareRuns, differs } from '../review/compare.js';
-import { loadDocuments, readOutputDir } from '../review/documents.js';
+import { compareFolders, differs } from '../review/compare.js';
+import { indexOutputDir, loadDocuments } from '../review/documents.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import { positiveInt, type CommandContext } from './main.js';
+
+/** Indents a JSON document as an element of a top-level array. */
+const indent = (json: string) => json.replace(/^/gm, '  ');
 
 interface DiffFlags {
   before?: string;
@@ -36,18 +39,26 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       const c = paint(!flags.json && colorEnabled(flags.color, io.stdoutIsTTY, io.env));
       if (flags.before || flags.after) {
         if (!flags.before || !flags.after || args.length) throw new ConfigError('give both --before <dir> and --after <dir>, and no other arguments');
-        const cmp = compareRuns(readOutputDir(flags.before, io.cwd), readOutputDir(flags.after, io.cwd));
+        const cmp = compareFolders(indexOutputDir(flags.before, io.cwd), indexOutputDir(flags.after, io.cwd), io.cwd);
         io.stdout(flags.json ? `${JSON.stringify(cmp, null, 2)}\n` : renderComparison(cmp, c));
         ctx.exitCode = differs(cmp) ? EXIT.failed : EXIT.ok;
         return;
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
-      const docs = await loadDocuments(args, { pipeline: flags.pipeline, cwd: io.cwd });
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
-      const shown = flags.rule ? docs.filter((d) => d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) : docs;
+      // One document at a time: printed as it is read, never the whole folder in memory.
+      let seen = 0;
+      let shown = 0;
+      if (flags.json) io.stdout('[');
+      for await (const d of loadDocuments(args, { pipeline: flags.pipeline, cwd: io.cwd })) {
+        seen++;
+        if (flags.rule && !d.sidecar.blocks.some((b) => matchesRule(b, flags.rule))) continue;
+        if (flags.json) io.stdout(`${shown ? ',' : ''}\n${indent(JSON.stringify(documentJson(d, view), null, 2))}`);
+        else io.stdout(`${shown ? '\n' : ''}${renderDocument(d, view, c)}`);
+        shown++;
+      }
+      if (flags.json) io.stdout(shown ? '\n]\n' : ']\n');
       // Say so on stderr rather than print nothing: a typo in a rule id should not look like "no removals".
-      if (flags.rule && !shown.length) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${docs.length} documents\n`);
-      if (flags.json) io.stdout(`${JSON.stringify(shown.map((d) => documentJson(d, view)), null, 2)}\n`);
-      else io.stdout(shown.map((d) => renderDocument(d, view, c)).join('\n'));
+      if (flags.rule && !shown) io.stderr(`unboil diff: no block removed by rule ${flags.rule} in ${seen} documents\n`);
     });
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeAtomic } from '../engine/write.js';
-import { readOutputDir } from '../review/documents.js';
-import { buildReport } from '../review/report.js';
+import { writeAtomicChunks } from '../engine/write.js';
+import { indexOutputDir, outputDocuments } from '../review/documents.js';
+import { reportChunks } from '../review/report.js';
 import type { CommandContext } from './main.js';
 
 export function registerReport(program: Command, ctx: CommandContext): void {
@@ -12,8 +12,15 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     .argument('<output-dir>', 'output folder of `unboil run`')
     .option('--html <file>', 'report file to write', 'report.html')
     .action(async (dir: string, flags: { html: string }) => {
-      const docs = readOutputDir(dir, ctx.io.cwd);
-      await writeAtomic(resolve(ctx.io.cwd, flags.html), buildReport(docs, `unboil report: ${dir}`));
-      ctx.io.stdout(`unboil report: ${docs.length} documents → ${flags.html}\n`);
+      const index = indexOutputDir(dir, ctx.io.cwd);
+      let count = 0;
+      const docs = (function* () {
+        for (const doc of outputDocuments(index, ctx.io.cwd)) {
+          count++;
+          yield doc;
+        }
+      })();
+      await writeAtomicChunks(resolve(ctx.io.cwd, flags.html), reportChunks(docs, `unboil report: ${dir}`));
+      ctx.io.stdout(`unboil report: ${count} documents → ${flags.html}\n`);
     });
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { ConfigError, UnboilError } from '../errors.js';
 import { Journal } from './journal.js';
 import { toJson, writeAtomic } from './write.js';
 
@@ -8,6 +9,24 @@ import { toJson, writeAtomic } from './write.js';
 export const STATE_DIR = '.unboil';
 /** The run summary, written last: its presence marks a complete run. */
 export const SUMMARY = '_run.json';
+
+/**
+ * Whether a folder holds a `_run.json` that is not unboil's: the folder is
+ * someone else's, and a run must neither delete that file nor write there.
+ */
+export function hasForeignSummary(dir: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, SUMMARY), 'utf8');
+  } catch {
+    return false;
+  }
+  try {
+    return (JSON.parse(text) as { schema?: unknown })?.schema !== 'unboil/run@1';
+  } catch {
+    return true;
+  }
+}
 
 /** The files of one document: the clean text and the sidecar. */
 export const documentFiles = (dir: string, stem: string) => ({ text: join(dir, `${stem}.txt`), sidecar: join(dir, `${stem}.json`) });
@@ -23,7 +42,7 @@ export async function writeDocumentFiles(dir: string, stem: string, text: string
   const parent = dirname(files.text);
   await mkdir(parent, { recursive: true });
   const real = await realpath(parent);
-  if (real !== dir && !real.startsWith(`${dir}${sep}`)) throw new Error(`refusing to write ${stem}: its folder leads outside the output folder (${real})`);
+  if (real !== dir && !real.startsWith(`${dir}${sep}`)) throw new UnboilError(`refusing to write ${stem}: its folder leads outside the output folder (${real})`);
   // The sidecar last: a document whose sidecar is new has its text in place.
   await writeAtomic(files.text, text, tmp);
   await writeAtomic(files.sidecar, sidecarJson, tmp);
@@ -43,12 +62,14 @@ export class OutputStore {
     readonly journal: Journal,
   ) {}
 
-  static async open(path: string): Promise<OutputStore> {
+  /** `shown`: the folder as the user named it, for messages. */
+  static async open(path: string, shown = path): Promise<OutputStore> {
     let dir: string;
     try {
       await mkdir(path, { recursive: true });
       dir = await realpath(path);
       if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      if (hasForeignSummary(dir)) throw Object.assign(new Error('its _run.json is not an unboil/run@1 summary (not an unboil output folder)'), { code: 'EFOREIGN' });
       const state = join(dir, STATE_DIR);
       await rm(join(state, 'tmp'), { recursive: true, force: true });
       await mkdir(join(state, 'tmp'), { recursive: true });
@@ -57,8 +78,8 @@ export class OutputStore {
       await rm(join(dir, SUMMARY), { force: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
-      throw new ConfigError(`cannot use output folder ${path}: ${why}`);
+      const why = code === 'EFOREIGN' ? (error as Error).message : code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+      throw new ConfigError(`cannot use output folder ${shown}: ${why}`);
     }
     return new OutputStore(dir, await Journal.open(join(dir, STATE_DIR, 'journal.jsonl'), join(dir, STATE_DIR, 'tmp')));
   }

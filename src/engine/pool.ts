@@ -31,14 +31,17 @@ export interface WorkerPool extends TaskRunner {
  */
 export function createPool(options: { pipeline: Pipeline; threads: number; timeoutMs: number }): WorkerPool {
   const threads = Math.max(1, options.threads);
-  const piscina = new Piscina({
-    filename: workerFile().href,
-    minThreads: threads,
-    maxThreads: threads,
-    concurrentTasksPerWorker: 1,
-    idleTimeout: 60_000,
-    workerData: { spec: pipelineSpec(options.pipeline), hash: options.pipeline.hash },
-  });
+  // Started on the first task: a re-run where every document is up to date never starts a thread.
+  let piscina: Piscina | null = null;
+  const start = () =>
+    (piscina ??= new Piscina({
+      filename: workerFile().href,
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: 1,
+      idleTimeout: 60_000,
+      workerData: { spec: pipelineSpec(options.pipeline), hash: options.pipeline.hash },
+    }));
   return {
     threads,
     // Enough tasks in flight to keep every thread busy while results are recorded.
@@ -49,7 +52,7 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
       let timer: NodeJS.Timeout | undefined;
       if (Number.isFinite(options.timeoutMs)) port1.once('message', () => (timer = setTimeout(() => abort.abort(), options.timeoutMs)));
       try {
-        return (await piscina.run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] })) as TaskResult;
+        return (await start().run({ task, started: port2 }, { signal: abort.signal, transferList: [port2] })) as TaskResult;
       } catch (error) {
         if (abort.signal.aborted) return { kind: 'failed', error: `took longer than ${options.timeoutMs / 1000} s (--timeout): stopped` };
         const message = (error as Error).message ?? String(error);
@@ -60,6 +63,8 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
         port1.close();
       }
     },
-    close: () => piscina.destroy(),
+    close: async () => {
+      await piscina?.destroy();
+    },
   };
 }

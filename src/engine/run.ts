@@ -135,7 +135,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   const pool = await (options.runner ?? (() => createPool({ pipeline, threads, timeoutMs })))({ pipeline, timeoutMs });
   let store: OutputStore;
   try {
-    store = await OutputStore.open(out ?? (await mkdtemp(join(tmpdir(), 'unboil-run-'))));
+    store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
   } catch (error) {
     await pool.close();
     throw error;

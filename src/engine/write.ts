@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -16,6 +19,23 @@ export async function writeAtomic(path: string, content: string | Uint8Array, tm
     await writeFile(tmp, content);
     await rename(tmp, path);
   } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** Like writeAtomic, for content that comes in chunks (a report of a whole folder): never one string in memory. */
+export async function writeAtomicChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const out = createWriteStream(tmp);
+  try {
+    for (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
+    out.end();
+    await finished(out);
+    await rename(tmp, path);
+  } catch (error) {
+    out.destroy();
     await rm(tmp, { force: true });
     throw error;
   }

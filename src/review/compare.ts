@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { SidecarBlock } from '../model/sidecar.js';
-import type { CleanedDocument } from './documents.js';
+import { byName, readOutputDocument, type CleanedDocument, type OutputIndex } from './documents.js';
 import { ruleOf } from './block-view.js';
 
 export interface BlockChange {
@@ -44,11 +44,46 @@ export interface RunComparison {
 
 export const differs = (cmp: RunComparison): boolean => cmp.changed.length > 0 || cmp.added.length > 0 || cmp.missing.length > 0 || cmp.pipeline !== null;
 
-const byName = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/**
+ * Builds the comparison of two runs one pair of documents at a time, so
+ * that neither run is ever in memory whole: only the changes and the totals
+ * are kept.
+ */
+export class RunComparer {
+  readonly #result: RunComparison = { same: 0, changed: [], added: [], missing: [], rules: {}, pipeline: null };
+  readonly #pipelines = { before: new Set<string>(), after: new Set<string>() };
 
-/** "default@8f22da3b" for every pipeline used on one side, so a pipeline edit shows even when no text changed. */
-function pipelinesOf(docs: CleanedDocument[]): string {
-  return [...new Set(docs.map((d) => `${d.sidecar.pipeline.name}@${d.sidecar.pipeline.hash.slice(0, 8)}`))].sort(byName).join(', ');
+  #count(doc: CleanedDocument, side: 'before' | 'after'): void {
+    for (const [rule, n] of Object.entries(doc.sidecar.stats.removedBy)) (this.#result.rules[rule] ??= { before: 0, after: 0 })[side] += n;
+    this.#pipelines[side].add(`${doc.sidecar.pipeline.name}@${doc.sidecar.pipeline.hash.slice(0, 8)}`);
+  }
+
+  /** One document of either run, or both: the old and the new output of one name. */
+  add(before: CleanedDocument | null, after: CleanedDocument | null): void {
+    if (before) this.#count(before, 'before');
+    if (after) this.#count(after, 'after');
+    if (before && after) {
+      const change = compareDocument(before, after);
+      if (change) this.#result.changed.push(change);
+      else this.#result.same++;
+    } else if (after) this.#result.added.push(after.name);
+    else if (before) this.#result.missing.push(before.name);
+  }
+
+  result(): RunComparison {
+    const r = this.#result;
+    // "default@8f22da3b" for every pipeline used on one side, so a pipeline edit shows even when no text changed.
+    const label = (set: Set<string>) => [...set].sort(byName).join(', ');
+    const pipelines = { before: label(this.#pipelines.before), after: label(this.#pipelines.after) };
+    return {
+      same: r.same,
+      changed: [...r.changed].sort((a, b) => byName(a.name, b.name)),
+      added: [...r.added].sort(byName),
+      missing: [...r.missing].sort(byName),
+      rules: Object.fromEntries(Object.entries(r.rules).sort(([a], [b]) => byName(a, b))),
+      pipeline: this.#pipelines.before.size && this.#pipelines.after.size && pipelines.before !== pipelines.after ? pipelines : null,
+    };
+  }
 }
 
 /**
@@ -57,31 +92,43 @@ function pipelinesOf(docs: CleanedDocument[]): string {
  * responsible, metadata, other provenance, and per-rule totals.
  */
 export function compareRuns(before: CleanedDocument[], after: CleanedDocument[]): RunComparison {
-  const old = new Map(before.map((d) => [d.name, d]));
+  const comparer = new RunComparer();
   const now = new Map(after.map((d) => [d.name, d]));
-  const rules: RunComparison['rules'] = {};
-  const count = (docs: CleanedDocument[], side: 'before' | 'after') => {
-    for (const d of docs) for (const [rule, n] of Object.entries(d.sidecar.stats.removedBy)) (rules[rule] ??= { before: 0, after: 0 })[side] += n;
-  };
-  count(before, 'before');
-  count(after, 'after');
-  const pipelines = { before: pipelinesOf(before), after: pipelinesOf(after) };
-  const result: RunComparison = {
-    same: 0,
-    changed: [],
-    added: [...now.keys()].filter((n) => !old.has(n)).sort(byName),
-    missing: [...old.keys()].filter((n) => !now.has(n)).sort(byName),
-    rules: Object.fromEntries(Object.entries(rules).sort(([a], [b]) => byName(a, b))),
-    pipeline: before.length && after.length && pipelines.before !== pipelines.after ? pipelines : null,
-  };
-  for (const [name, a] of [...old].sort(([x], [y]) => byName(x, y))) {
-    const b = now.get(name);
-    if (!b) continue;
-    const change = compareDocument(a, b);
-    if (change) result.changed.push(change);
-    else result.same++;
+  for (const a of before) {
+    comparer.add(a, now.get(a.name) ?? null);
+    now.delete(a.name);
   }
-  return result;
+  for (const b of now.values()) comparer.add(null, b);
+  return comparer.result();
+}
+
+/** Compares two output folders, reading one pair of documents at a time. */
+export function compareFolders(before: OutputIndex, after: OutputIndex, cwd = '.'): RunComparison {
+  const comparer = new RunComparer();
+  const names = [...new Set([...before.files.keys(), ...after.files.keys()])].sort(byName);
+  for (const name of names) comparer.add(readOutputDocument(before, name, cwd), readOutputDocument(after, name, cwd));
+  return comparer.result();
+}
+
+/**
+ * Compares an output folder with a stream of documents (a new run), reading
+ * the folder's documents one at a time as their counterparts arrive.
+ */
+export async function compareWithFolder(before: OutputIndex, after: AsyncIterable<CleanedDocument> | Iterable<CleanedDocument>, cwd = '.'): Promise<RunComparison & { names: string[] }> {
+  const comparer = new RunComparer();
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for await (const doc of after) {
+    seen.add(doc.name);
+    names.push(doc.name);
+    comparer.add(readOutputDocument(before, doc.name, cwd), doc);
+  }
+  for (const name of before.files.keys()) {
+    if (seen.has(name)) continue;
+    const doc = readOutputDocument(before, name, cwd);
+    if (doc) comparer.add(doc, null);
+  }
+  return { ...comparer.result(), names };
 }
 
 /**

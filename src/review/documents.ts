@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
+import { hasForeignSummary, STATE_DIR, SUMMARY } from '../engine/output-store.js';
 import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
 import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
@@ -13,45 +14,76 @@ export interface CleanedDocument {
   sidecar: Sidecar;
 }
 
+/**
+ * The documents of an output folder by name, without reading them: the
+ * review tools read one document at a time, so that a folder of 100,000
+ * documents is never in memory whole.
+ */
+export interface OutputIndex {
+  dir: string;
+  /** Output name → sidecar file, sorted by name. */
+  files: Map<string, string>;
+}
+
 const posix = (p: string) => p.split(sep).join('/');
+export const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Whether a folder looks like the output of `unboil run` (a _run.json or at least one sidecar). */
 export function isOutputDir(dir: string): boolean {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
-  if (existsSync(join(dir, '_run.json'))) return true;
+  if (existsSync(join(dir, SUMMARY))) return true;
   return sidecarFiles(dir).some((f) => readFileSync(f, 'utf8').includes('"unboil/document@1"'));
 }
 
+/** JSON files of an output folder that may be sidecars (not the run summary, not the run's state folder). */
 function sidecarFiles(dir: string): string[] {
   const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  const stack = [dir];
+  while (stack.length) {
+    const d = stack.pop()!;
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.json') && !(d === dir && entry.name === '_run.json')) out.push(full);
+      if (entry.isDirectory()) {
+        if (!(d === dir && entry.name === STATE_DIR)) stack.push(full);
+      } else if (entry.name.endsWith('.json') && !(d === dir && entry.name === SUMMARY)) out.push(full);
     }
-  };
-  walk(dir);
+  }
   return out;
 }
 
 /**
- * Reads an output folder of `unboil run`: every sidecar (validated against
- * the sidecar schema) with its clean text, sorted by name.
- * @throws ConfigError for a missing folder, a folder that is not an unboil output, or an invalid sidecar
+ * Lists an output folder of `unboil run` (names only).
+ * @throws ConfigError for a missing folder or a folder that is not an unboil output
  */
-export function readOutputDir(dir: string, cwd = '.'): CleanedDocument[] {
+export function indexOutputDir(dir: string, cwd = '.'): OutputIndex {
   const abs = resolve(cwd, dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new ConfigError(`output folder not found: ${dir}`);
-  const docs: CleanedDocument[] = [];
-  for (const file of sidecarFiles(abs)) {
-    const sidecar = readSidecar(file, posix(relative(resolve(cwd), file)));
-    if (!sidecar) continue; // some other JSON file
-    const textFile = file.replace(/\.json$/, '.txt');
-    docs.push({ name: posix(relative(abs, file)).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) });
+  if (hasForeignSummary(abs)) throw new ConfigError(`${dir} is not an unboil output folder: its _run.json is not an unboil/run@1 summary`);
+  const entries = sidecarFiles(abs).map((file): [string, string] => [posix(relative(abs, file)).replace(/\.json$/, ''), file]);
+  if (!entries.length && !existsSync(join(abs, SUMMARY))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
+  return { dir: abs, files: new Map(entries.sort(([a], [b]) => byName(a, b))) };
+}
+
+/**
+ * One document of an output folder, validated; null for a JSON file that is
+ * not a sidecar.
+ * @throws ConfigError for broken JSON or a sidecar that fails the schema
+ */
+export function readOutputDocument(index: OutputIndex, name: string, cwd = '.'): CleanedDocument | null {
+  const file = index.files.get(name);
+  if (!file) return null;
+  const sidecar = readSidecar(file, posix(relative(resolve(cwd), file)));
+  if (!sidecar) return null;
+  const textFile = file.replace(/\.json$/, '.txt');
+  return { name, sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) };
+}
+
+/** The documents of an output folder in name order, read one at a time. */
+export function* outputDocuments(index: OutputIndex, cwd = '.'): Generator<CleanedDocument> {
+  for (const name of index.files.keys()) {
+    const doc = readOutputDocument(index, name, cwd);
+    if (doc) yield doc;
   }
-  if (!docs.length && !existsSync(join(abs, '_run.json'))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
-  return docs;
 }
 
 /**
@@ -80,35 +112,38 @@ export function rebuildText(sidecar: Sidecar): string {
   return kept.length ? `${kept.join('\n\n')}\n` : '';
 }
 
-/** Run results as review documents. */
-export async function reviewDocuments(results: AsyncIterable<DocumentResult>): Promise<CleanedDocument[]> {
-  const docs: CleanedDocument[] = [];
-  for await (const r of results) docs.push({ name: r.output, text: r.text, sidecar: r.sidecar });
-  return docs;
+/** Run results as review documents, one at a time. */
+export async function* reviewDocuments(results: AsyncIterable<DocumentResult>): AsyncGenerator<CleanedDocument> {
+  for await (const r of results) yield { name: r.output, text: r.text, sidecar: r.sidecar };
 }
 
-/** Cleans inputs in memory (nothing written) and returns them as review documents. */
-export async function cleanInputs(inputs: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<{ docs: CleanedDocument[]; failed: Array<{ path: string; error: string }> }> {
+/** Cleans inputs without writing anywhere the user sees (a temporary folder, removed after) and streams them as review documents. */
+export async function cleanInputs(
+  inputs: string[],
+  options: { pipeline?: Pipeline | string; cwd?: string },
+): Promise<{ docs: AsyncIterable<CleanedDocument>; failed: Array<{ path: string; error: string }> }> {
   const { results, summary } = await runPipeline({ inputs, ...options });
-  return { docs: await reviewDocuments(results), failed: summary.failed };
+  return { docs: reviewDocuments(results), failed: summary.failed };
 }
 
 /**
- * Documents for `unboil diff`: output folders are read, anything else is
- * cleaned in memory with the pipeline.
+ * Documents for `unboil diff`, one at a time: output folders are read,
+ * sidecar files too, anything else is cleaned with the pipeline.
  */
-export async function loadDocuments(args: string[], options: { pipeline?: Pipeline | string; cwd?: string }): Promise<CleanedDocument[]> {
+export async function* loadDocuments(args: string[], options: { pipeline?: Pipeline | string; cwd?: string }): AsyncGenerator<CleanedDocument> {
   const cwd = options.cwd ?? '.';
   const outputs = args.filter((a) => isOutputDir(resolve(cwd, a)));
   const sidecarFilesGiven = args.filter((a) => a.endsWith('.json') && existsSync(resolve(cwd, a)));
   const inputs = args.filter((a) => !outputs.includes(a) && !sidecarFilesGiven.includes(a));
-  const docs = outputs.flatMap((dir) => readOutputDir(dir, cwd));
+  // Every argument is checked before the first document is shown.
+  const indexes = outputs.map((dir) => indexOutputDir(dir, cwd));
+  const cleaned = inputs.length ? await cleanInputs(inputs, options) : null;
+  for (const index of indexes) yield* outputDocuments(index, cwd);
   for (const file of sidecarFilesGiven) {
     const sidecar = readSidecar(resolve(cwd, file), file);
     if (!sidecar) throw new ConfigError(`${file} is not an unboil/document@1 sidecar`);
     const textFile = resolve(cwd, file.replace(/\.json$/, '.txt'));
-    docs.push({ name: posix(file).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) });
+    yield { name: posix(file).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) };
   }
-  if (inputs.length) docs.push(...(await cleanInputs(inputs, options)).docs);
-  return docs;
+  if (cleaned) yield* cleaned.docs;
 }

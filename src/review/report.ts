@@ -11,22 +11,37 @@ const html = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '
  * script element and are parsed only when the document is opened, so the
  * page stays light with thousands of documents.
  */
-export function buildReport(docs: CleanedDocument[], title = 'unboil report'): string {
-  const index = docs.map((d, k) => {
+export function buildReport(docs: Iterable<CleanedDocument>, title = 'unboil report'): string {
+  return [...reportChunks(docs, title)].join('');
+}
+
+/**
+ * The report as chunks of HTML, one per document between the page's head
+ * and its script: written to a file as they come, a report of 100,000
+ * documents never holds more than one document and the table's index.
+ */
+export function* reportChunks(docs: Iterable<CleanedDocument>, title = 'unboil report'): Generator<string> {
+  yield PAGE_HEAD(title);
+  const index: object[] = [];
+  const rules = new Set<string>();
+  let k = 0;
+  for (const d of docs) {
     const { stats, meta, source } = d.sidecar;
     const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
-    return { k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) };
-  });
-  const rules = [...new Set(docs.flatMap((d) => Object.keys(d.sidecar.stats.removedBy)))].sort();
-  const payloads = docs
-    .map((d, k) => {
-      const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
-      // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
-      const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
-      return `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>`;
-    })
-    .join('\n');
-  return `<!doctype html>
+    index.push({ k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) });
+    for (const rule of Object.keys(stats.removedBy)) rules.add(rule);
+    const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
+    // The clean text is usually the kept blocks joined (DESIGN.md §3): then it is rebuilt in the browser, not stored twice.
+    const payload = d.text === rebuildText(d.sidecar) ? { blocks } : { text: d.text, blocks };
+    yield `<script type="application/json" id="doc-${k}">${scriptJson(payload)}</script>\n`;
+    k++;
+  }
+  yield `<script type="application/json" id="index">${scriptJson({ docs: index, rules: [...rules].sort() })}</script>\n`;
+  yield PAGE_SCRIPT;
+}
+
+/** The page before the documents: styles, header, table and document view. */
+const PAGE_HEAD = (title: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${html(title)}</title>
 <style>
@@ -63,9 +78,10 @@ pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 <div class="panes"><div class="pane" id="source" aria-label="Source blocks"></div><div class="pane"><pre class="clean" id="clean" aria-label="Clean text"></pre></div></div>
 </section>
 </main>
-<script type="application/json" id="index">${scriptJson({ docs: index, rules })}</script>
-${payloads}
-<script>
+`;
+
+/** The page after the documents: the script that builds the table and opens documents. */
+const PAGE_SCRIPT = `<script>
 (() => {
   const { docs, rules } = JSON.parse(document.getElementById('index').textContent);
   // Hues spread by the golden angle over the rule list: neighbours in the legend never share a colour.
@@ -145,4 +161,4 @@ ${payloads}
 </script>
 </body></html>
 `;
-}
+
