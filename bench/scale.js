@@ -9,57 +9,30 @@
 // each run: wall seconds, docs/s and peak RSS of the whole process tree
 // (GNU time), then a re-run over the unchanged folder (everything skipped).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { DEFAULT_CORPUS, loadPages, makeFolder } from './lib/corpus-folder.js';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     threads: { type: 'string', default: `1,${availableParallelism()}` },
     max: { type: 'string' },
-    corpus: { type: 'string', default: join(import.meta.dirname, '../../shared/corpus/trafilatura-eval/html') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
     keep: { type: 'boolean', default: false },
   },
 });
 const cli = resolve(import.meta.dirname, '../bin/unboil.js');
 const sizes = values.sizes.split(',').map(Number).filter((n) => !values.max || n <= Number(values.max));
 const threads = values.threads.split(',').map(Number);
-if (!existsSync(values.corpus)) {
-  console.error(`bench:scale: corpus not found: ${values.corpus}`);
-  process.exit(2);
-}
 if (!existsSync('/usr/bin/time')) {
   console.error('bench:scale: needs GNU time (/usr/bin/time, Debian package "time") for peak memory');
   process.exit(2);
 }
 
-const names = readdirSync(values.corpus).filter((f) => /\.html?(?:\.gz)?$/.test(f)).sort();
-const pages = names.map((name) => {
-  const raw = readFileSync(join(values.corpus, name));
-  return (name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-});
-
-/** A pronounceable word for a copy number, so that every copy has its own vocabulary. */
-const wordFor = (c) => {
-  const syllables = ['ka', 'lo', 'mi', 'ru', 'se', 'ta', 'vo', 'ne', 'di', 'pa'];
-  return String(c).split('').map((d) => syllables[Number(d)]).join('') + 'n';
-};
-
-/** Writes N pages: copy c of page p has " the " followed by its own word. */
-function makeFolder(dir, n) {
-  mkdirSync(dir, { recursive: true });
-  for (let k = 0; k < n; k++) {
-    const page = pages[k % pages.length];
-    const copy = Math.floor(k / pages.length);
-    const text = copy ? page.replaceAll(' the ', ` the ${wordFor(copy)} `) : page;
-    const folder = join(dir, String(Math.floor(k / 1000)).padStart(3, '0'));
-    if (k % 1000 === 0) mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `p${String(k).padStart(6, '0')}.html.gz`), gzipSync(text, { level: 1 }));
-  }
-}
+const pages = loadPages(values.corpus, 'bench:scale');
 
 /** Runs the CLI under GNU time: wall seconds and peak RSS in MB (the process with its threads). */
 function timed(args) {
@@ -78,7 +51,7 @@ const work = mkdtempSync(join(tmpdir(), 'unboil-scale-'));
 try {
   for (const n of sizes) {
     const input = join(work, `in-${n}`);
-    makeFolder(input, n);
+    makeFolder(input, n, pages);
     for (const t of threads) {
       const out = join(work, `out-${n}-${t}`);
       const first = timedRun(input, out, t);

@@ -18,3 +18,4 @@ export { STAGES } from './stages/registry.js';
 export { UnboilError, ConfigError, InputError, InternalError } from './errors.js';
 export { createLogger, type Logger } from './log.js';
 export { VERSION } from './version.js';
+export type { TaskRunner, RunnerFactory } from './engine/task-runner.js';

@@ -7,6 +7,7 @@ import { registerDiff } from './diff.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
+import { registerWorker } from './worker.js';
 
 export interface CommandContext {
   io: CliIO;
@@ -45,6 +46,7 @@ export function buildProgram(ctx: CommandContext): Command {
   registerCheck(program, ctx);
   registerReport(program, ctx);
   registerValidate(program, ctx);
+  registerWorker(program, ctx);
   for (const command of program.commands) {
     command.configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr }).exitOverride().showHelpAfterError('(run with --help for usage)');
   }

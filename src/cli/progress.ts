@@ -9,7 +9,7 @@ import type { Progress } from '../engine/run.js';
 export function progressBar(stream: NodeJS.WritableStream): { update(progress: Progress): void; end(): void } {
   const bar = new SingleBar({
     stream,
-    format: '{phase} [{bar}] {value}/{total} | {rate} docs/s | ETA {eta_formatted} | {failed} failed, {skipped} up to date',
+    format: '{phase} [{bar}] {value}/{total} | {rate} docs/s | ETA {eta_formatted} | {failed} failed, {skipped} up to date{workers}',
     barsize: 30,
     hideCursor: true,
     clearOnComplete: true,
@@ -24,10 +24,12 @@ export function progressBar(stream: NodeJS.WritableStream): { update(progress: P
         if (phase) bar.stop();
         phase = p.phase;
         started = performance.now();
-        bar.start(p.total, 0, { phase: p.phase === 'clean' ? 'cleaning' : 'corpus  ', rate: '0', failed: 0, skipped: 0 });
+        bar.start(p.total, 0, { phase: p.phase === 'clean' ? 'cleaning' : 'corpus  ', rate: '0', failed: 0, skipped: 0, workers: '' });
       }
       const seconds = (performance.now() - started) / 1000;
-      bar.update(p.done, { rate: seconds > 0 ? (p.done / seconds).toFixed(1) : '0', failed: p.failed, skipped: p.skipped });
+      // On a queue: how many remote workers have returned results so far.
+      const workers = p.workers === undefined ? '' : ` | ${p.workers} worker${p.workers === 1 ? '' : 's'}`;
+      bar.update(p.done, { rate: seconds > 0 ? (p.done / seconds).toFixed(1) : '0', failed: p.failed, skipped: p.skipped, workers });
     },
     end() {
       if (phase) bar.stop();

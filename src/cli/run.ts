@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { DEFAULT_QUEUE } from '../distributed/jobs.js';
 import { defaultConcurrency } from '../engine/pool.js';
 import { processDocument } from '../engine/clean.js';
 import { formatFromExtension } from '../engine/inputs.js';
+import type { TaskRunner } from '../engine/task-runner.js';
 import { runPipeline } from '../engine/run.js';
 import { buildOutputs } from '../engine/sidecar.js';
 import { ConfigError, InputError } from '../errors.js';
@@ -33,6 +35,11 @@ interface RunFlags extends PipelineFlags {
   logLevel: string;
   logFile?: string;
   quiet?: boolean;
+  queue?: string;
+  queueName: string;
+  batchSize: number;
+  attempts: number;
+  queuePatience: number;
 }
 
 export function registerRun(program: Command, ctx: CommandContext): void {
@@ -56,12 +63,20 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(logLevelOption())
     .option('--log-file <path>', 'write the JSON logs to this file instead of stderr')
     .option('-q, --quiet', 'no summary on stdout')
+    .option('--queue <url>', 'coordinate `unboil worker`s on other machines through this Redis (redis://host:port[/db]) instead of cleaning here')
+    .option('--queue-name <name>', 'queue name, one coordinator at a time per name (with --queue)', DEFAULT_QUEUE)
+    .option('--batch-size <n>', 'documents per job (with --queue)', positiveInt, 50)
+    .option('--attempts <n>', 'tries of a job before its documents fail (with --queue)', positiveInt, 3)
+    .option('--queue-patience <seconds>', 'how long Redis may be unreachable mid-run before the run stops (with --queue)', positiveSeconds, 30)
     .addHelpText(
       'after',
       '\nOutputs are written as documents finish; <out>/_run.json is written last and marks a complete run.\n' +
         'A re-run skips documents whose outputs are up to date and finishes what an interrupted run left\n' +
         '(the state is kept in <out>/.unboil/); outputs of inputs that are gone are removed.\n' +
-        '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written);\n2 usage or pipeline error (nothing written).',
+        '\nWith --queue, workers (`unboil worker --queue <url>`) clean the documents; they must see the inputs and\n' +
+        'the output folder at the same absolute paths (a shared file system). The outputs are those of a local run.\n' +
+        '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written), or\n' +
+        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written).',
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
@@ -79,6 +94,11 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       });
       const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();
+      let queue: TaskRunner | null = null;
+      // BullMQ is loaded only for a run on a queue: it adds about a second to every start of the CLI.
+      const runner = flags.queue
+        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), logger })
+        : null;
       const { summary, activity } = await runPipeline({
         inputs,
         out: flags.out,
@@ -90,10 +110,14 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),
+        ...(runner ? { runner: async (setup) => (queue = await runner(setup)) } : {}),
       });
       bar?.end();
       for (const failure of summary.failed) io.stderr(`unboil: ${failure.path}: ${failure.error}\n`);
-      if (!flags.quiet) io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
+      if (!flags.quiet) {
+        io.stdout(formatSummary(summary, activity, flags.out, performance.now() - started));
+        if (queue) io.stdout(`  workers: ${(queue as TaskRunner).workers ?? 0} took part (queue "${flags.queueName}")\n`);
+      }
       ctx.exitCode = summary.failed.length ? EXIT.failed : EXIT.ok;
     });
 }

@@ -3,6 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { pipelineSpec, type Pipeline } from '../config/pipeline.js';
 import type { Task, TaskResult } from './document-task.js';
+import type { TaskRunner } from './task-runner.js';
 
 /**
  * The compiled worker entry. Under a TypeScript runner (the test suite runs
@@ -16,10 +17,8 @@ function workerFile(): URL {
 
 export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
 
-export interface WorkerPool {
-  run(task: Task): Promise<TaskResult>;
+export interface WorkerPool extends TaskRunner {
   readonly threads: number;
-  close(): Promise<void>;
 }
 
 /**
@@ -45,7 +44,9 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
     }));
   return {
     threads,
-    async run(task) {
+    // Enough tasks in flight to keep every thread busy while results are recorded.
+    capacity: threads * 2,
+    async run(task: Task) {
       const abort = new AbortController();
       const { port1, port2 } = new MessageChannel();
       let timer: NodeJS.Timeout | undefined;

@@ -24,7 +24,8 @@ import type { DocumentTotals, JournalEntry } from './journal.js';
 import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
 import { outputStems } from './output-paths.js';
 import { OutputStore } from './output-store.js';
-import { createPool, defaultConcurrency, type WorkerPool } from './pool.js';
+import { createPool, defaultConcurrency } from './pool.js';
+import type { RunnerFactory, TaskRunner } from './task-runner.js';
 
 export interface RunOptions {
   inputs: string[];
@@ -42,6 +43,8 @@ export interface RunOptions {
   cwd?: string;
   /** Called as documents finish (for a progress display). */
   onProgress?: (progress: Progress) => void;
+  /** What runs the tasks (default: a pool of `concurrency` worker threads on this machine). */
+  runner?: RunnerFactory;
 }
 
 export interface Progress {
@@ -51,6 +54,8 @@ export interface Progress {
   failed: number;
   /** Documents whose outputs were already up to date. */
   skipped: number;
+  /** Remote workers seen so far (runs on a queue only). */
+  workers?: number;
 }
 
 export interface DocumentResult {
@@ -137,12 +142,19 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   // An archive becomes one input per record to clean; the records it skips are counted in the summary.
   const { inputs, skipped: warcSkipped } = await expandWarcInputs(listed);
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
-  const store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const threads = Math.max(1, options.concurrency ?? defaultConcurrency());
+  const pool = await (options.runner ?? (() => createPool({ pipeline, threads, timeoutMs })))({ pipeline, timeoutMs });
+  let store: OutputStore;
+  try {
+    store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   const stems = outputStems(inputs.map((i) => i.rel));
   const outputFormat = options.outputFormat ?? 'text';
   const config = configKey(pipeline, options.format, outputFormat);
-  const threads = Math.max(1, options.concurrency ?? defaultConcurrency());
-  const pool = createPool({ pipeline, threads, timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS });
   const activity: RunActivity = { cleaned: 0, skipped: 0, rewritten: 0, removed: 0 };
   const failed: RunSummary['failed'] = [];
   const fail = (path: string, error: string) => {
@@ -173,12 +185,14 @@ interface PassContext {
   outputFormat: OutputFormat;
   format: Format | undefined;
   store: OutputStore;
-  pool: WorkerPool;
+  pool: TaskRunner;
   activity: RunActivity;
   failed: RunSummary['failed'];
   fail: (path: string, error: string) => void;
   onProgress: RunOptions['onProgress'];
 }
+
+const workersOf = (runner: TaskRunner) => (runner.workers === undefined ? {} : { workers: runner.workers });
 
 /** Whether a journal entry still describes the input and outputs on disk, judged without reading the input. */
 async function upToDate(entry: JournalEntry | undefined, input: InputFile, config: string, store: OutputStore, stem: string): Promise<boolean> {
@@ -196,10 +210,9 @@ async function cleanPass(
 ): Promise<Array<Done | null>> {
   const { inputs, stems, store, pool, config, activity } = ctx;
   const journal = store.journal;
-  // Enough documents in flight to keep every thread busy while results are journaled, never the whole folder.
-  const limit = pLimit(pool.threads * 2);
+  const limit = pLimit(pool.capacity);
   let finished = 0;
-  const progress = () => ctx.onProgress?.({ phase: 'clean', done: ++finished, total: inputs.length, failed: ctx.failed.length, skipped: activity.skipped });
+  const progress = () => ctx.onProgress?.({ phase: 'clean', done: ++finished, total: inputs.length, failed: ctx.failed.length, skipped: activity.skipped, ...workersOf(pool) });
   return Promise.all(
     inputs.map((input, k) =>
       limit(async (): Promise<Done | null> => {
@@ -278,7 +291,7 @@ async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Deci
   const { ok, decisions, store, pool, activity } = ctx;
   const journal = store.journal;
   const todo = ok.map((d, k) => ({ d, want: decisions[k] ?? null })).filter(({ d, want }) => canonical(d.entry.applied) !== canonical(want));
-  const limit = pLimit(pool.threads * 2);
+  const limit = pLimit(pool.capacity);
   let finished = 0;
   await Promise.all(
     todo.map(({ d, want }) =>
@@ -295,7 +308,7 @@ async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Deci
           activity.rewritten++;
           await journal.update(d.stem, { applied: want, corpusCounters: result.corpusCounters, totals: result.totals });
         } finally {
-          ctx.onProgress?.({ phase: 'corpus', done: ++finished, total: todo.length, failed: ctx.failed.length, skipped: activity.skipped });
+          ctx.onProgress?.({ phase: 'corpus', done: ++finished, total: todo.length, failed: ctx.failed.length, skipped: activity.skipped, ...workersOf(pool) });
         }
       }),
     ),

@@ -1,0 +1,243 @@
+import { Queue, QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { pipelineSpec } from '../config/pipeline.js';
+import { UnboilError } from '../errors.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Task, TaskResult } from '../engine/document-task.js';
+import type { RunnerFactory, TaskRunner } from '../engine/task-runner.js';
+import { TOOL } from '../version.js';
+import { DEFAULT_QUEUE, PREFIX, REFUSED, type BatchJob, type BatchResult } from './jobs.js';
+import { CoordinatorLock } from './lock.js';
+import { probeRedis, redisClient } from './redis.js';
+import { shownUrl } from './url.js';
+
+export interface QueueOptions {
+  /** redis://host:port[/db] */
+  url: string;
+  /** Queue name (default "unboil"): one coordinator at a time per name. */
+  queueName?: string;
+  /** Documents per job (default 50). */
+  batchSize?: number;
+  /** Times a job is tried before it counts as failed (default 3). */
+  attempts?: number;
+  /** Jobs kept queued or running at once (default 32): enough for every worker, never the whole folder. */
+  batchesInFlight?: number;
+  /** How long Redis may stay unreachable mid-run before the run stops (default 30 s). */
+  patienceMs?: number;
+  /** Time to live of the coordinator lock (default 30 s): how long the queue stays taken after a coordinator dies. */
+  lockTtlMs?: number;
+  /** The output folder, to name it in the lock (for the error a second coordinator gets). */
+  out: string;
+  logger?: Logger;
+}
+
+interface Waiting {
+  task: Task;
+  resolve: (result: TaskResult) => void;
+  reject: (error: Error) => void;
+}
+
+const FLUSH_MS = 20;
+
+/**
+ * A runner factory whose tasks go to remote workers through a BullMQ queue:
+ * the coordinator of `unboil run --queue`. Connecting (and taking the queue's
+ * lock) happens when the run starts, before any output is touched.
+ */
+export const queueRunner =
+  (options: QueueOptions): RunnerFactory =>
+  (setup) =>
+    QueueRunner.open(options, setup);
+
+/**
+ * Tasks gathered into batches (one job each); a job's results come back
+ * through the queue's event stream. A job that fails for good (after its
+ * attempts, or because its worker died twice) is split into one job per
+ * document, so that a document that kills workers fails alone. Redis
+ * unreachable for longer than the patience, or emptied under the run,
+ * stops the run with an error (the journal keeps what was done).
+ */
+export class QueueRunner implements TaskRunner {
+  readonly capacity: number;
+  readonly #seen = new Set<string>();
+  readonly #jobs = new Map<string, { done: (value: BatchResult) => void; failed: (reason: string) => void }>();
+  readonly #batch: Waiting[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #sequence = 0;
+  #failure: Error | null = null;
+  readonly #heartbeat: NodeJS.Timeout;
+
+  private constructor(
+    private readonly options: Required<Omit<QueueOptions, 'logger'>> & { logger: Logger },
+    private readonly job: Omit<BatchJob, 'tasks'>,
+    private readonly queue: Queue,
+    private readonly events: QueueEvents,
+    private readonly connections: Redis[],
+    private readonly lock: CoordinatorLock,
+  ) {
+    this.capacity = options.batchSize * options.batchesInFlight;
+    events.on('completed', ({ jobId, returnvalue }) => this.#jobs.get(jobId)?.done(returnvalue as unknown as BatchResult));
+    events.on('failed', ({ jobId, failedReason }) => this.#jobs.get(jobId)?.failed(failedReason));
+    let lastOk = Date.now();
+    let lastWorkerCheck = Date.now();
+    const every = Math.max(200, Math.min(options.lockTtlMs / 3, options.patienceMs / 4));
+    const where = shownUrl(options.url);
+    // Why the connection is down, in the words of the socket (ECONNREFUSED…), not of the retry logic.
+    let cause = '';
+    connections[0]!.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.message));
+    let beating = false;
+    this.#heartbeat = setInterval(() => {
+      if (beating) return;
+      beating = true;
+      lock.refresh().finally(() => (beating = false)).then(
+        (ours) => {
+          if (ours) {
+            lastOk = Date.now();
+            // Without a terminal nothing shows that a run waits for workers that are not there: say so.
+            if (this.#jobs.size && Date.now() - lastWorkerCheck > 30_000) {
+              lastWorkerCheck = Date.now();
+              void queue.getWorkersCount().then((count) => count || options.logger.warn({ queue: options.queueName, url: where }, 'no worker is connected to the queue: start `unboil worker --queue <url>`'), () => {});
+            }
+          } else this.#abort(`lost queue "${options.queueName}" at ${where}: its lock expired or was replaced (Redis restarted or emptied?)`);
+        },
+        (error: Error) => {
+          const why = cause || error.message;
+          options.logger.warn({ url: where, error: why }, 'Redis unreachable, retrying');
+          if (Date.now() - lastOk > options.patienceMs) this.#abort(`lost Redis at ${where} for more than ${Math.round(options.patienceMs / 1000)} s (${why})`);
+        },
+      );
+    }, every);
+  }
+
+  static async open(options: QueueOptions, setup: Parameters<RunnerFactory>[0]): Promise<QueueRunner> {
+    const settings = {
+      queueName: DEFAULT_QUEUE,
+      batchSize: 50,
+      attempts: 3,
+      batchesInFlight: 32,
+      patienceMs: 30_000,
+      lockTtlMs: 30_000,
+      logger: silentLogger,
+      ...options,
+    };
+    await probeRedis(settings.url);
+    // Its own connection, failing fast: the heartbeat is how the run notices Redis is gone.
+    const control = redisClient(settings.url, { maxRetriesPerRequest: 1, commandTimeout: 5000 });
+    let lock: CoordinatorLock;
+    try {
+      lock = await CoordinatorLock.acquire(control, settings.queueName, settings.out, settings.lockTtlMs);
+    } catch (error) {
+      control.disconnect();
+      throw error;
+    }
+    // BullMQ leaves connections it is given open: close() ends them below.
+    const connections = [redisClient(settings.url), redisClient(settings.url)] as const;
+    const queue = new Queue(settings.queueName, { connection: connections[0], prefix: PREFIX });
+    // The event stream read from its current end, taken now: a result that comes before the first read is not missed.
+    const [last] = await control.xrevrange(`${PREFIX}:${settings.queueName}:events`, '+', '-', 'COUNT', 1);
+    const events = new QueueEvents(settings.queueName, { connection: connections[1], prefix: PREFIX, lastEventId: last?.[0] ?? '0-0' });
+    queue.on('error', () => {});
+    events.on('error', () => {});
+    // Jobs a coordinator that died left waiting would only redo (or undo) work: this run enqueues its own.
+    await queue.drain(true);
+    await events.waitUntilReady();
+    const job = { run: lock.holder.token, tool: TOOL, spec: pipelineSpec(setup.pipeline), hash: setup.pipeline.hash, timeoutMs: setup.timeoutMs };
+    return new QueueRunner(settings, job, queue, events, [control, ...connections], lock);
+  }
+
+  get workers(): number {
+    return this.#seen.size;
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.#failure) return Promise.reject(this.#failure);
+    return new Promise((resolve, reject) => {
+      this.#batch.push({ task, resolve, reject });
+      if (this.#batch.length >= this.options.batchSize) this.#flush();
+      // A partial batch goes after a moment without new tasks (the end of a pass).
+      else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_MS);
+    });
+  }
+
+  #flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#batch.splice(0);
+    if (batch.length) void this.#submit(batch);
+  }
+
+  async #submit(batch: Waiting[]): Promise<void> {
+    let outcome: { results: TaskResult[] } | { reason: string };
+    try {
+      outcome = await this.#runJob(batch.map((w) => w.task));
+    } catch (error) {
+      for (const w of batch) w.reject(this.#failure ?? (error as Error));
+      return;
+    }
+    if ('results' in outcome) {
+      batch.forEach((w, k) => w.resolve(outcome.results[k] ?? { kind: 'failed', error: 'the worker returned no result for this document' }));
+    } else if (batch.length > 1 && !outcome.reason.startsWith(REFUSED)) {
+      this.options.logger.warn({ documents: batch.length, reason: outcome.reason }, 'job failed for good: retrying its documents one per job');
+      for (const w of batch) void this.#submit([w]);
+    } else {
+      const error = outcome.reason.startsWith(REFUSED)
+        ? `refused by a worker: ${outcome.reason.slice(REFUSED.length)}`
+        : `its job failed ${this.options.attempts} times or its worker died twice (${outcome.reason}); kept in the failed jobs of queue "${this.options.queueName}"`;
+      for (const w of batch) w.resolve({ kind: 'failed', error });
+    }
+  }
+
+  async #runJob(tasks: Task[]): Promise<{ results: TaskResult[] } | { reason: string }> {
+    const jobId = `${this.job.run}-${++this.#sequence}`;
+    const finished = new Promise<{ results: TaskResult[] } | { reason: string }>((resolve) => {
+      this.#jobs.set(jobId, {
+        done: (value) => {
+          this.#seen.add(value.worker);
+          resolve({ results: value.results });
+        },
+        failed: (reason) => resolve({ reason }),
+      });
+    });
+    try {
+      // Listening before adding: a fast worker's result cannot come before we wait for it.
+      // Raced with the end of the run: while Redis is down, adding waits for it to come back.
+      await Promise.race([
+        this.queue.add('batch', { ...this.job, tasks } satisfies BatchJob, {
+          jobId,
+          attempts: this.options.attempts,
+          backoff: { type: 'exponential', delay: 1000 },
+          removeOnComplete: true,
+          removeOnFail: { count: 1000 },
+        }),
+        this.#stopped,
+      ]);
+      return await Promise.race([finished, this.#stopped]);
+    } finally {
+      this.#jobs.delete(jobId);
+    }
+  }
+
+  #abortStop: (error: Error) => void = () => {};
+  readonly #stopped = new Promise<never>((_, reject) => (this.#abortStop = reject));
+
+  #abort(why: string): void {
+    if (this.#failure) return;
+    this.#failure = new UnboilError(`${why}: run stopped; run the same command again to resume (outputs written so far are kept)`);
+    this.#stopped.catch(() => {});
+    this.#abortStop(this.#failure);
+    for (const w of this.#batch.splice(0)) w.reject(this.#failure);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#heartbeat);
+    clearTimeout(this.#timer);
+    const graceful = async () => {
+      if (!this.#failure) await this.lock.release();
+      await this.events.close();
+      await this.queue.close();
+    };
+    // Redis may be gone: do not wait on it for long.
+    await Promise.race([graceful().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    for (const connection of this.connections) connection.disconnect();
+  }
+}
