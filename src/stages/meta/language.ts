@@ -69,6 +69,8 @@ export const language: DocumentStage<z.infer<typeof options>> = {
       if (sample.length >= opts.sample) break;
       sample += `${text}\n`;
     }
+    // At most `sample` characters: franc's time grows with its input, and one long block would otherwise be read whole.
+    sample = sample.slice(0, opts.sample);
     if (!lang3) lang3 = detectLanguage(sample) ?? undefined;
     else lang3 = overruledLanguage(lang3, sample) ?? lang3;
     if (!lang3) return;
