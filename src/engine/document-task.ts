@@ -12,7 +12,7 @@ import { Stats } from '../stages/types.js';
 import { processDocument, sha256 } from './clean.js';
 import { applyDecisions, digestsOf, type Decisions, type Digests } from './corpus.js';
 import type { DocumentTotals } from './journal.js';
-import { documentFiles, writeDocumentFiles } from './output-store.js';
+import { documentFiles, outputsExist, writeDocumentFiles } from './output-store.js';
 import type { DocumentRecord } from './record.js';
 import { buildOutputs } from './sidecar.js';
 
@@ -80,14 +80,6 @@ async function readInput(task: Pick<CleanTask, 'abs'>, maxBytes: number): Promis
   }
 }
 
-const bothExist = async (out: string, stem: string) => {
-  const files = documentFiles(out, stem);
-  return Promise.all([stat(files.text), stat(files.sidecar)]).then(
-    () => true,
-    () => false,
-  );
-};
-
 /** Why a document failed, in one line: our own errors say it; a file-system error names the call and path. */
 export function failureOf(error: unknown): string {
   if (error instanceof UnboilError) return error.message;
@@ -129,7 +121,7 @@ async function readSource(task: Pick<CleanTask, 'abs' | 'display' | 'format' | '
 async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskResult> {
   const { bytes, size, mtimeMs, input } = await readSource(task, maxBytesOf(pipeline));
   const hash = sha256(bytes);
-  if (task.known === hash && (await bothExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
+  if (task.known === hash && (await outputsExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
   const stats = new Stats();
   const record = processDocument(bytes, input, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);

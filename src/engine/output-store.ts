@@ -29,6 +29,16 @@ export function hasForeignSummary(dir: string): boolean {
   }
 }
 
+/** Whether both files of a document are in an output folder. */
+export async function outputsExist(dir: string, stem: string): Promise<boolean> {
+  const { text, sidecar } = documentFiles(dir, stem);
+  try {
+    return (await stat(text)).isFile() && (await stat(sidecar)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 /** The files of one document: the clean text and the sidecar. */
 export const documentFiles = (dir: string, stem: string) => ({ text: join(dir, `${stem}.txt`), sidecar: join(dir, `${stem}.json`) });
 
@@ -97,13 +107,8 @@ export class OutputStore {
   }
 
   /** Whether both files of a document are there. */
-  async has(stem: string): Promise<boolean> {
-    const { text, sidecar } = this.files(stem);
-    try {
-      return (await stat(text)).isFile() && (await stat(sidecar)).isFile();
-    } catch {
-      return false;
-    }
+  has(stem: string): Promise<boolean> {
+    return outputsExist(this.dir, stem);
   }
 
   /** Removes the outputs of a document whose input is gone (and empty folders left behind). */
