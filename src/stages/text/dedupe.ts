@@ -47,13 +47,16 @@ const SENTENCE_ROWS = 2;
 const MAX_CANDIDATES = 32;
 
 /**
- * The entries of a candidate list that are read: its first and last
- * MAX_CANDIDATES / 2. On a page where most paragraphs share a band key (a
- * small vocabulary, a template sentence) every list grows with the page, and
- * reading them whole made the candidate search quadratic (bench:worst).
+ * Of a candidate list, only its first and last MAX_CANDIDATES / 2 entries are
+ * read. On a page where most paragraphs share a band key (a small vocabulary,
+ * a template sentence) every list grows with the page, and reading them whole
+ * made the candidate search quadratic (bench:worst).
  */
-const boundedList = (list: number[] | undefined): number[] =>
-  !list ? [] : list.length <= MAX_CANDIDATES ? list : [...list.slice(0, MAX_CANDIDATES / 2), ...list.slice(-MAX_CANDIDATES / 2)];
+function forBounded(list: number[], visit: (i: number) => void): void {
+  const head = Math.min(list.length, MAX_CANDIDATES / 2);
+  for (let k = 0; k < head; k++) visit(list[k]!);
+  for (let k = Math.max(head, list.length - MAX_CANDIDATES / 2); k < list.length; k++) visit(list[k]!);
+}
 
 /** The first index of an ascending list greater than k (binary search). */
 function firstAfter(list: number[], k: number): number {
@@ -143,17 +146,45 @@ export const dedupe: DocumentStage<DedupeOptions> = {
   },
 };
 
+/**
+ * The MAX_CANDIDATES paragraphs of `touched` with the most shared keys, ties
+ * to the earliest. Sorted as one number per candidate (fewer shared keys, then
+ * index) in a Float64Array: a native numeric sort, no comparator call per pair.
+ */
+function mostShared(touched: number[], shared: Uint32Array): number[] {
+  const order = new Float64Array(touched.length);
+  touched.forEach((i, k) => {
+    // Below 2 ** 53, so exact in a double; counts past 65,535 tie (no real paragraph has that many sentences).
+    order[k] = (0xffff - Math.min(shared[i]!, 0xffff)) * 0x100000000 + i;
+  });
+  order.sort();
+  return Array.from(order.subarray(0, MAX_CANDIDATES), (v) => v % 0x100000000);
+}
+
 type Remove = (e: Entry, rule: string, reason: string, of: Block) => void;
 
 function nearDuplicates(paragraphs: Entry[], threshold: number, remove: Remove): void {
   // band key → earlier paragraphs (indexes into `paragraphs`, ascending) with a sentence of that key
   const index = new Map<number, number[]>();
+  // Shared-key counts per earlier paragraph, in one array reset after each
+  // paragraph through the list of those touched: the counting is the hot loop
+  // of pages with a small vocabulary, and a Map per paragraph made it GC-bound.
+  const shared = new Uint32Array(paragraphs.length);
+  const touched: number[] = [];
+  const count = (i: number) => {
+    if (shared[i]!++ === 0) touched.push(i);
+  };
   paragraphs.forEach((b, j) => {
-    const keys = sentenceKeys(b);
+    const keys = [...new Set(sentenceKeys(b))];
+    for (const key of keys) {
+      const list = index.get(key);
+      if (list) forBounded(list, count);
+    }
     // Candidates sharing the most sentence keys first; of those kept, the earliest is compared first.
-    const shared = new Map<number, number>();
-    for (const key of new Set(keys)) for (const i of boundedList(index.get(key))) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const best = [...shared].sort(([x, nx], [y, ny]) => ny - nx || x - y).slice(0, MAX_CANDIDATES).map(([i]) => i).sort((x, y) => x - y);
+    const best = touched.length <= MAX_CANDIDATES ? [...touched] : mostShared(touched, shared);
+    best.sort((x, y) => x - y);
+    for (const i of touched) shared[i] = 0;
+    touched.length = 0;
     for (const i of best) {
       const a = paragraphs[i]!;
       if (a.block.removed || jaccard(a.set, b.set) < PARAGRAPH_FILTER) continue;
@@ -163,7 +194,7 @@ function nearDuplicates(paragraphs: Entry[], threshold: number, remove: Remove):
         return;
       }
     }
-    for (const key of new Set(keys)) {
+    for (const key of keys) {
       const list = index.get(key);
       if (list) list.push(j);
       else index.set(key, [j]);
