@@ -77,7 +77,8 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         '\nWith --queue, workers (`unboil worker --queue <url>`) clean the documents; they must see the inputs and\n' +
         'the output folder at the same absolute paths (a shared file system). The outputs are those of a local run.\n' +
         '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written), or\n' +
-        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written).',
+        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written);\n' +
+        '130 (143) a run on a queue stopped by Ctrl-C (SIGTERM): its queue is freed at once.',
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
