@@ -6,15 +6,20 @@
 // `unboil worker --concurrency 1` processes, against a local `unboil run
 // --concurrency W` (the same number of cores) over the same folder of N
 // documents (bench/lib/corpus-folder.js, as bench:scale makes them). For
-// each: wall seconds and docs/s; for the queue runs, the coordinator's peak
-// RSS (GNU time), Redis's used_memory at the end and its peak, and whether
-// _run.json is byte-identical to the local run's. Then the corpus stages'
+// each: wall seconds and docs/s; for the queue runs, the overhead against
+// the local run with as many threads (queue seconds / local seconds - 1),
+// the coordinator's peak RSS (GNU time), Redis's used_memory at the end and
+// its peak, and whether _run.json is byte-identical to the local run's. The
+// workers are started (and ready) before the coordinator's clock starts: a
+// worker waits on its machine before a run, as a local run's process does
+// not; each worker starts its thread pool at its first batch, inside the
+// clock, as a local run does at its first document. Then the corpus stages'
 // finalize alone over the run's digests (read back from the journal), and
 // the journal's bytes per document (what the coordinator keeps in memory).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -102,14 +107,21 @@ let client = null;
 try {
   const input = join(work, 'in');
   makeFolder(input, n, pages);
-  console.log(`bench:distributed — ${n} documents (from ${pages.length} pages), batches of ${values['batch-size']}, node ${process.version}, ${availableParallelism()} cores, one worker thread per worker process\n`);
-  console.log('run                          seconds   docs/s  coordinator RSS MB  Redis MB end/peak  _run.json');
+  console.log(`bench:distributed — ${n} documents (from ${pages.length} pages), batches of ${values['batch-size']}, node ${process.version}, ${availableParallelism()} cores, one worker thread per worker process, load average ${loadavg()[0].toFixed(1)} at start (timings mean something on an idle machine only)\n`);
   const rows = [];
+  const queueOuts = [];
+  // Printed as each run ends (a long benchmark shows its progress), then again as one Markdown table.
+  const row = (cells) => {
+    rows.push(cells);
+    console.log(`| ${cells.join(' | ')} |`);
+  };
+  const header = ['run', 'seconds', 'docs/s', 'overhead vs local, same cores', 'peak RSS MB', 'Redis used_memory MB end / peak', '_run.json vs local'];
+  console.log(`| ${header.join(' | ')} |`);
   for (const w of workerCounts) {
     const localOut = join(work, `local-${w}`);
     const local = timed(['run', input, '--out', localOut, '--concurrency', String(w)]);
     const expected = readFileSync(join(localOut, '_run.json'), 'utf8');
-    console.log(`local, ${w} thread${w > 1 ? 's' : ' '}              ${local.seconds.toFixed(1).padStart(7)}  ${(n / local.seconds).toFixed(1).padStart(7)}  ${local.rssMb.toFixed(0).padStart(18)}`);
+    row([`local, ${w} thread${w > 1 ? 's' : ''}`, local.seconds.toFixed(1), (n / local.seconds).toFixed(1), '', `${local.rssMb.toFixed(0)} (whole process, threads included)`, '', '']);
 
     // A fresh Redis per run, so that its peak memory is this run's.
     client?.disconnect();
@@ -124,16 +136,25 @@ try {
     for (const x of workers) x.child.kill('SIGTERM');
     await Promise.all(workers.map((x) => new Promise((r) => (x.child.exitCode !== null ? r() : x.child.once('exit', r)))));
     const same = readFileSync(join(queueOut, '_run.json'), 'utf8') === expected ? 'identical' : 'DIFFERENT';
-    const overhead = 100 * (1 - local.seconds / queued.seconds);
-    console.log(
-      `queue, ${w} worker${w > 1 ? 's' : ' '}             ${queued.seconds.toFixed(1).padStart(7)}  ${(n / queued.seconds).toFixed(1).padStart(7)}  ${queued.rssMb.toFixed(0).padStart(18)}  ${`${mem.used.toFixed(1)}/${mem.peak.toFixed(1)}`.padStart(17)}  ${same} (${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} % time)`,
-    );
-    rows.push(queueOut);
+    const overhead = 100 * (queued.seconds / local.seconds - 1);
+    row([
+      `queue, ${w} worker${w > 1 ? 's' : ''}`,
+      queued.seconds.toFixed(1),
+      (n / queued.seconds).toFixed(1),
+      `${overhead >= 0 ? '+' : ''}${overhead.toFixed(1)} %`,
+      `${queued.rssMb.toFixed(0)} (coordinator)`,
+      `${mem.used.toFixed(1)} / ${mem.peak.toFixed(1)}`,
+      same,
+    ]);
+    queueOuts.push(queueOut);
     if (!values.keep) rmSync(localOut, { recursive: true, force: true });
   }
 
   // What the coordinator holds per document, and the corpus stages' finalize alone.
-  const journal = join(rows[0], '.unboil/journal.jsonl');
+  console.log(`\n| ${header.join(' | ')} |\n|${header.map(() => ' --- |').join('')}`);
+  for (const cells of rows) console.log(`| ${cells.join(' | ')} |`);
+  console.log(`\nload average ${loadavg()[0].toFixed(1)} at the end`);
+  const journal = join(queueOuts[0], '.unboil/journal.jsonl');
   const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const entries = [...new Map(lines.filter((l) => l.digests).map((l) => [l.stem, l])).values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   const digestBytes = entries.reduce((sum, e) => sum + JSON.stringify(e.digests).length, 0) / entries.length;

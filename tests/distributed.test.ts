@@ -2,7 +2,7 @@
 // worker processes (`node bin/unboil.js worker`, spawned here) on a real
 // redis-server. The outputs must be those of a local run, byte for byte,
 // whatever happens to the workers.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { runCli } from './helpers/cli.js';
 import { freePort, REDIS_SERVER, startRedis, type RedisServer } from './helpers/redis.js';
 import { ROOT } from './helpers/seeds.js';
 import { siteCorpus, tree } from './helpers/site-corpus.js';
+import { Processes, type Spawned } from './helpers/workers.js';
 
 if (!REDIS_SERVER) console.warn('distributed.test.ts: skipped, redis-server is not installed (apt-get install redis-server)');
 
@@ -22,45 +23,20 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'unboil-dist-'));
 let queueCount = 0;
 const nextQueue = () => `t${process.pid}-${++queueCount}`;
 
-interface SpawnedWorker {
-  child: ChildProcess;
-  name: string;
-  stderr: () => string;
-  ready: Promise<void>;
-  exited: Promise<number | null>;
-}
-
 // Worker processes, stall intervals and a loaded CI machine: more time than the suite's default.
 describe.skipIf(!REDIS_SERVER)('unboil run --queue with unboil worker processes', { timeout: 120_000 }, () => {
   let redis: RedisServer;
-  const spawned: ChildProcess[] = [];
+  const processes = new Processes();
 
   beforeAll(async () => {
     redis = await startRedis();
   });
-  afterEach(() => {
-    for (const child of spawned.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
+  afterEach(() => processes.killAll());
   afterAll(async () => {
     await redis?.stop();
   });
 
-  function startWorker(queue: string, name: string, options: { root?: string; stall?: number } = {}): SpawnedWorker {
-    const args = ['worker', '--queue', redis.url, '--queue-name', queue, '--concurrency', '1', '--stall-interval', String(options.stall ?? 1), '--name', name];
-    const child = spawn(process.execPath, [join(options.root ?? ROOT, 'bin/unboil.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-    spawned.push(child);
-    let stderr = '';
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stderr!.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr.includes('waiting for batches')) resolve();
-      });
-      child.once('exit', () => reject(new Error(`worker ${name} exited before it was ready:\n${stderr}`)));
-    });
-    ready.catch(() => {});
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    return { child, name, stderr: () => stderr, ready, exited };
-  }
+  const startWorker = (queue: string, name: string, options: { root?: string; stall?: number } = {}) => processes.worker(redis.url, queue, name, options);
 
   const coordinate = (dir: string, queue: string, ...extra: string[]) =>
     runCli(['run', 'in', '--out', 'queue', '--queue', redis.url, '--queue-name', queue, '--quiet', ...extra], dir);
@@ -121,7 +97,7 @@ describe.skipIf(!REDIS_SERVER)('unboil run --queue with unboil worker processes'
       while ((await watch.getWaitingCount()) === 0) await new Promise((resolve) => setTimeout(resolve, 50));
       rmSync(join(dir, 'in/page002b.txt'));
       execFileSync('mkfifo', [join(dir, 'in/page002b.txt')]);
-      const workers = new Map<string, SpawnedWorker>();
+      const workers = new Map<string, Spawned>();
       let n = 0;
       const add = () => {
         const w = startWorker(queue, `p${++n}`);

@@ -17,6 +17,7 @@ import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
 import { EXIT } from './io.js';
+import { catchInterrupt, stoppedBy } from './interrupt.js';
 import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
@@ -76,7 +77,8 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         '\nWith --queue, workers (`unboil worker --queue <url>`) clean the documents; they must see the inputs and\n' +
         'the output folder at the same absolute paths (a shared file system). The outputs are those of a local run.\n' +
         '\nExit codes: 0 all documents cleaned; 1 some documents failed (named on stderr, the others written), or\n' +
-        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written).',
+        'Redis was lost mid-run (run again to resume); 2 usage or pipeline error, or Redis unreachable (nothing written);\n' +
+        '130 (143) a run on a queue stopped by Ctrl-C (SIGTERM): its queue is freed at once.',
     )
     .action(async (inputs: string[], flags: RunFlags) => {
       const { io } = ctx;
@@ -95,11 +97,13 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const bar = io.stderrIsTTY ? progressBar(process.stderr) : undefined;
       const started = performance.now();
       let queue: TaskRunner | null = null;
+      // A coordinator stops cleanly on Ctrl-C: it frees its queue at once for the next one.
+      const interrupt = flags.queue ? catchInterrupt() : null;
       // BullMQ is loaded only for a run on a queue: it adds about a second to every start of the CLI.
       const runner = flags.queue
-        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), logger })
+        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), signal: interrupt!.signal, logger })
         : null;
-      const { summary, activity } = await runPipeline({
+      const done = await runPipeline({
         inputs,
         out: flags.out,
         pipeline: pipelineFromFlags(flags, io.cwd),
@@ -111,7 +115,14 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),
         ...(runner ? { runner: async (setup) => (queue = await runner(setup)) } : {}),
-      });
+      })
+        .catch((error: unknown) => {
+          bar?.end();
+          return stoppedBy(interrupt, error, ctx);
+        })
+        .finally(() => interrupt?.dispose());
+      if (!done) return;
+      const { summary, activity } = done;
       bar?.end();
       for (const failure of summary.failed) io.stderr(`unboil: ${failure.path}: ${failure.error}\n`);
       if (!flags.quiet) {

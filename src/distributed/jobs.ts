@@ -10,6 +10,12 @@ export const REFUSED = 'refused: ';
 
 /** The key that says which coordinator owns a queue (holds a {@link LockHolder}). */
 export const lockKey = (queue: string): string => `${PREFIX}:${queue}:coordinator`;
+/**
+ * The key that names the queue's current run (its token), without a time to
+ * live: it outlives a lock that expired while Redis was unreachable, and its
+ * absence after an outage says Redis came back emptied.
+ */
+export const runKey = (queue: string): string => `${PREFIX}:${queue}:run`;
 
 export interface LockHolder {
   /** Random per run; jobs carry it, so a worker can tell a job of a run that is over. */

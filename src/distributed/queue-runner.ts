@@ -28,6 +28,8 @@ export interface QueueOptions {
   lockTtlMs?: number;
   /** The output folder, to name it in the lock (for the error a second coordinator gets). */
   out: string;
+  /** Aborting it stops the run (Ctrl-C): the queue is released at once, not after the lock's TTL. */
+  signal?: AbortSignal;
   logger?: Logger;
 }
 
@@ -60,15 +62,18 @@ export const queueRunner =
 export class QueueRunner implements TaskRunner {
   readonly capacity: number;
   readonly #seen = new Set<string>();
-  readonly #jobs = new Map<string, { done: (value: BatchResult) => void; failed: (reason: string) => void }>();
+  readonly #jobs = new Map<string, { data: BatchJob; done: (value: BatchResult) => void; failed: (reason: string) => void }>();
   readonly #batch: Waiting[] = [];
   #timer: NodeJS.Timeout | undefined;
   #sequence = 0;
   #failure: Error | null = null;
+  /** Set while Redis is unreachable: closing does not wait on it. */
+  #redisDown = false;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #onAbort: () => void;
 
   private constructor(
-    private readonly options: Required<Omit<QueueOptions, 'logger'>> & { logger: Logger },
+    private readonly options: Required<Omit<QueueOptions, 'logger' | 'signal'>> & Pick<QueueOptions, 'signal'> & { logger: Logger },
     private readonly job: Omit<BatchJob, 'tasks'>,
     private readonly queue: Queue,
     private readonly events: QueueEvents,
@@ -87,26 +92,38 @@ export class QueueRunner implements TaskRunner {
     connections[0]!.on('error', (error: NodeJS.ErrnoException) => (cause = error.code ?? error.message));
     let beating = false;
     this.#heartbeat = setInterval(() => {
+      // Judged at every tick, not when a refresh returns: a refresh may hang on a half-open connection.
+      if (Date.now() - lastOk > options.patienceMs) {
+        this.#redisDown = true;
+        this.#abort(`lost Redis at ${where} for more than ${Math.round(options.patienceMs / 1000)} s (${cause || 'no answer'})`);
+        return;
+      }
       if (beating) return;
       beating = true;
       lock.refresh().finally(() => (beating = false)).then(
-        (ours) => {
-          if (ours) {
-            lastOk = Date.now();
-            // Without a terminal nothing shows that a run waits for workers that are not there: say so.
-            if (this.#jobs.size && Date.now() - lastWorkerCheck > 30_000) {
-              lastWorkerCheck = Date.now();
-              void queue.getWorkersCount().then((count) => count || options.logger.warn({ queue: options.queueName, url: where }, 'no worker is connected to the queue: start `unboil worker --queue <url>`'), () => {});
-            }
-          } else this.#abort(`lost queue "${options.queueName}" at ${where}: its lock expired or was replaced (Redis restarted or emptied?)`);
+        (state) => {
+          if (state === 'lost') return this.#abort(`lost queue "${options.queueName}" at ${where}: another coordinator took it`);
+          lastOk = Date.now();
+          if (this.#redisDown) options.logger.warn({ url: where }, 'Redis is back');
+          this.#redisDown = false;
+          cause = '';
+          // Redis came back without our jobs (restarted without persistence): enqueue the batches in flight again.
+          if (state === 'emptied') this.#resubmit();
+          // Without a terminal nothing shows that a run waits for workers that are not there: say so.
+          if (this.#jobs.size && Date.now() - lastWorkerCheck > 30_000) {
+            lastWorkerCheck = Date.now();
+            void queue.getWorkersCount().then((count) => count || options.logger.warn({ queue: options.queueName, url: where }, 'no worker is connected to the queue: start `unboil worker --queue <url>`'), () => {});
+          }
         },
         (error: Error) => {
-          const why = cause || error.message;
-          options.logger.warn({ url: where, error: why }, 'Redis unreachable, retrying');
-          if (Date.now() - lastOk > options.patienceMs) this.#abort(`lost Redis at ${where} for more than ${Math.round(options.patienceMs / 1000)} s (${why})`);
+          if (!this.#redisDown) options.logger.warn({ url: where, error: cause || error.message }, `Redis unreachable, retrying for ${Math.round(options.patienceMs / 1000)} s`);
+          this.#redisDown = true;
         },
       );
     }, every);
+    this.#onAbort = () => this.#abort(`interrupted (${String(options.signal?.reason ?? 'aborted')})`);
+    options.signal?.addEventListener('abort', this.#onAbort, { once: true });
+    if (options.signal?.aborted) this.#onAbort();
   }
 
   static async open(options: QueueOptions, setup: Parameters<RunnerFactory>[0]): Promise<QueueRunner> {
@@ -122,9 +139,11 @@ export class QueueRunner implements TaskRunner {
     };
     await probeRedis(settings.url);
     // Its own connection, failing fast: the heartbeat is how the run notices Redis is gone.
-    const control = redisClient(settings.url, { maxRetriesPerRequest: 1, commandTimeout: 5000 });
+    // Commands fail at once while it is disconnected (no offline queue), so the heartbeat sees an outage at its next tick.
+    const control = redisClient(settings.url, { maxRetriesPerRequest: 1, commandTimeout: 5000, enableOfflineQueue: false, lazyConnect: true });
     let lock: CoordinatorLock;
     try {
+      await control.connect();
       lock = await CoordinatorLock.acquire(control, settings.queueName, settings.out, settings.lockTtlMs);
     } catch (error) {
       control.disconnect();
@@ -189,8 +208,10 @@ export class QueueRunner implements TaskRunner {
 
   async #runJob(tasks: Task[]): Promise<{ results: TaskResult[] } | { reason: string }> {
     const jobId = `${this.job.run}-${++this.#sequence}`;
+    const data: BatchJob = { ...this.job, tasks };
     const finished = new Promise<{ results: TaskResult[] } | { reason: string }>((resolve) => {
       this.#jobs.set(jobId, {
+        data,
         done: (value) => {
           this.#seen.add(value.worker);
           resolve({ results: value.results });
@@ -202,19 +223,30 @@ export class QueueRunner implements TaskRunner {
       // Listening before adding: a fast worker's result cannot come before we wait for it.
       // Raced with the end of the run: while Redis is down, adding waits for it to come back.
       await Promise.race([
-        this.queue.add('batch', { ...this.job, tasks } satisfies BatchJob, {
-          jobId,
-          attempts: this.options.attempts,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: true,
-          removeOnFail: { count: 1000 },
-        }),
+        this.#add(jobId, data),
         this.#stopped,
       ]);
       return await Promise.race([finished, this.#stopped]);
     } finally {
       this.#jobs.delete(jobId);
     }
+  }
+
+  #add(jobId: string, data: BatchJob) {
+    return this.queue.add('batch', data, {
+      jobId,
+      attempts: this.options.attempts,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: { count: 1000 },
+    });
+  }
+
+  /** Enqueues every batch in flight again, under the same job id (a batch Redis still has is not added twice). */
+  #resubmit(): void {
+    if (!this.#jobs.size) return;
+    this.options.logger.warn({ batches: this.#jobs.size }, 'Redis came back empty: enqueuing the batches in flight again');
+    for (const [jobId, { data }] of this.#jobs) void this.#add(jobId, data).catch(() => {});
   }
 
   #abortStop: (error: Error) => void = () => {};
@@ -231,13 +263,15 @@ export class QueueRunner implements TaskRunner {
   async close(): Promise<void> {
     clearInterval(this.#heartbeat);
     clearTimeout(this.#timer);
+    this.options.signal?.removeEventListener('abort', this.#onAbort);
     const graceful = async () => {
-      if (!this.#failure) await this.lock.release();
+      // Released whatever ended the run (a no-op if another run holds the queue), so the next coordinator need not wait for the TTL.
+      await this.lock.release();
       await this.events.close();
       await this.queue.close();
     };
-    // Redis may be gone: do not wait on it for long.
-    await Promise.race([graceful().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    // Redis may be gone: do not wait on it (for long).
+    if (!this.#redisDown) await Promise.race([graceful().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     for (const connection of this.connections) connection.disconnect();
   }
 }

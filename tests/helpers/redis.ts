@@ -1,6 +1,7 @@
 // A real redis-server for the tests of runs across machines: Debian's
 // package (apt-get install redis-server, done by .ci/run), on a free port of
-// 127.0.0.1, without persistence, stopped after the tests.
+// 127.0.0.1, without persistence unless a data folder is given, stopped
+// after the tests. Started again on the same port, it is a Redis restart.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -17,13 +18,19 @@ export async function freePort(): Promise<number> {
 export interface RedisServer {
   url: string;
   port: number;
+  /** Kills it (SIGKILL: nothing is saved on the way out) and resolves once it is gone. */
   stop(): Promise<void>;
 }
 
-/** Starts redis-server and resolves once it accepts connections. */
-export async function startRedis(port?: number): Promise<RedisServer> {
+/**
+ * Starts redis-server and resolves once it accepts connections. With `dir`,
+ * every write is in its append-only file before it is acknowledged, so that
+ * a server killed and started again on the same folder has the same data.
+ */
+export async function startRedis(port?: number, options: { dir?: string } = {}): Promise<RedisServer> {
   const p = port ?? (await freePort());
-  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const persistence = options.dir ? ['--dir', options.dir, '--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no'];
+  const child: ChildProcess = spawn(REDIS_SERVER, ['--port', String(p), '--bind', '127.0.0.1', '--save', '', ...persistence], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${log}`)), 15_000);
@@ -42,7 +49,7 @@ export async function startRedis(port?: number): Promise<RedisServer> {
     port: p,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGKILL');
       }),
