@@ -123,7 +123,7 @@ export const newsletter = {
     contains: ['newsletter', 'subscribe', 'paywall', 'regwall'],
   },
   examples: {
-    remove: ['Sign up for our newsletter', { text: 'Sign up for our newsletter\nThe best stories of the week, every Friday in your inbox.' }, 'Subscribe to our weekly newsletter and never miss a story from the city.'],
+    remove: ['Sign up for our newsletter', { text: 'Sign up for our newsletter\nThe best stories of the week, every Friday in your inbox.' }, 'Sign up for our weekly newsletter and never miss a story from the city.'],
     keep: ['The newsletter, founded in 1998 by two teachers, now reaches forty thousand readers every single week of the year.'],
   },
 } as const satisfies RuleSpec;
