@@ -4,7 +4,9 @@
 // page of generic prose (a title and three paragraphs), where the main-text
 // search and the gates behave as on real pages.
 import { describe, expect, it } from 'vitest';
+import { resolvePipeline } from '../src/config/pipeline.js';
 import { clean } from '../src/engine/clean.js';
+import type { ConfigError } from '../src/errors.js';
 import { RULE_LIST, type Example, type ExampleSpec, type Mode, type RuleSpec } from '../src/rules/registry.js';
 
 const TITLE = 'Harbour Plan Approved After Long Debate';
@@ -91,5 +93,67 @@ describe('the registry', () => {
   it('gives every rule one id, used by no other rule or alias', () => {
     const names = RULE_LIST.flatMap((r) => [r.id, ...(r.aliases ?? [])]);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('turning single rules off', () => {
+  const pipeline = (stage: string, rules: Record<string, boolean>) => resolvePipeline({ extends: 'default', stages: [[stage, { rules }]] });
+  const fateIn = (example: Example, mode: Mode, pipe: ReturnType<typeof pipeline>) => {
+    const built = pageOf(example, mode)!;
+    const { sidecar } = clean(built.page, { path: mode === 'text' ? 'page.txt' : 'page.html', pipeline: pipe });
+    return sidecar.blocks.filter((b) => b.span[0] >= built.start && b.span[1] <= built.end).map((b) => (b.kept ? 'kept' : `${b.stage}/${b.rule}`));
+  };
+  const tagLine: Example = { text: 'Tags: Energy, Trade, Sanctions' };
+  const shareBox: Example = { html: '<div class="share-buttons"><span>Send this story to a friend</span></div>' };
+
+  it('text: boilerplate.rules.tags=false keeps a tag line the rule removes', () => {
+    expect(fateIn(tagLine, 'text', resolvePipeline({ extends: 'default' }))).toEqual(['boilerplate/tags']);
+    const off = pipeline('boilerplate', { tags: false });
+    expect(off.warnings).toBeUndefined();
+    expect(fateIn(tagLine, 'text', off)).toEqual(['kept']);
+  });
+
+  it('html: html-boilerplate.rules.social=false keeps a share box (no other group claims it)', () => {
+    expect(fateIn(shareBox, 'html', resolvePipeline({ extends: 'default' }))).toEqual(['html-boilerplate/social']);
+    expect(fateIn(shareBox, 'html', pipeline('html-boilerplate', { social: false }))).toEqual(['kept']);
+  });
+
+  it('a rule turned off lets the next rule of a line chain have the line', () => {
+    // "Follow us on:" is a social line; with social off nothing else reads it inside the article.
+    const follow: Example = { text: 'Follow us on:' };
+    expect(fateIn(follow, 'text', pipeline('boilerplate', { social: false }))).toEqual(['kept']);
+    // "Advertisement" is an ad label; with ads off it is an ordinary short line of the article.
+    expect(fateIn({ text: 'Advertisement' }, 'text', pipeline('boilerplate', { ads: false }))).toEqual(['kept']);
+  });
+
+  it('accepts the old ids and rule families as deprecated aliases, with a warning', () => {
+    const html = pipeline('html-boilerplate', { share: false });
+    expect(html.warnings).toEqual(['html-boilerplate.rules.share is deprecated: use "social"']);
+    expect(fateIn(shareBox, 'html', html)).toEqual(['kept']);
+    const text = pipeline('boilerplate', { advertisement: false, widgets: true, notices: false });
+    expect(text.warnings).toEqual([
+      'boilerplate.rules.advertisement is deprecated: use "ads"',
+      'boilerplate.rules.widgets is deprecated: use "language-switcher", "social", "ads", "ui-label", "copyright", "legal", "cookie", "newsletter", "navigation"',
+      'boilerplate.rules.notices is deprecated: use "reader-prompt", "disclosure", "pagination", "read-more", "credit", "post-meta", "rating", "license", "disclaimer", "citation", "reading-time", "consent", "no-javascript", "author-box"',
+    ]);
+    expect(fateIn({ text: 'Advertisement' }, 'text', text)).toEqual(['kept']);
+    expect(fateIn({ text: 'Continue reading' }, 'text', text)).toEqual(['kept']);
+    expect(fateIn({ text: 'Continue reading' }, 'text', resolvePipeline({ extends: 'default' }))).toEqual(['boilerplate/read-more']);
+    expect(fateIn({ text: 'Home | News | Sport | Weather' }, 'text', pipeline('boilerplate', { menu: false }))).toEqual(['kept']);
+    expect(fateIn({ text: 'Filed from the newsroom', html: '<p>Filed from the newsroom</p>', at: 'after' }, 'html', pipeline('html-boilerplate', { 'after-article': false }))).toEqual(['kept']);
+  });
+
+  it('refuses an unknown id, with the closest id of the mode', () => {
+    const issues = (stage: string, rules: Record<string, boolean>) => {
+      try {
+        pipeline(stage, rules);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).issues.map((i) => i.message);
+      }
+    };
+    expect(issues('html-boilerplate', { socail: false })).toEqual(['unknown option "socail"; did you mean "social"?']);
+    expect(issues('boilerplate', { 'teaser-lists': false })).toEqual(['unknown option "teaser-lists"']);
+    expect(issues('html-boilerplate', { 'teaser-lists': false })).toEqual(['unknown option "teaser-lists"; did you mean "teaser-list"?']);
   });
 });

@@ -63,13 +63,14 @@ export const rulesFor = (mode: Mode): RuleSpec[] => RULE_LIST.filter((r) => r.mo
  * gets a "did you mean"), and so is every deprecated alias.
  */
 export function rulesOption(mode: Mode) {
-  const shape: Record<string, z.ZodOptional<z.ZodBoolean>> = {};
-  for (const rule of rulesFor(mode)) shape[rule.id] = z.boolean().optional().describe(rule.description);
+  const ids = rulesFor(mode);
+  const shape: Record<string, z.ZodDefault<z.ZodBoolean> | z.ZodOptional<z.ZodBoolean>> = {};
+  for (const rule of ids) shape[rule.id] = z.boolean().default(true).describe(rule.description);
   for (const [alias, rules] of aliasesFor(mode)) shape[alias] = z.boolean().optional().describe(`deprecated: use ${rules.map((r) => `"${r.id}"`).join(', ')}`);
   return z
     .object(shape)
     .strict()
-    .default({})
+    .default(Object.fromEntries(ids.map((rule) => [rule.id, true])))
     .describe('Turn single rules off by id ({ "related": false }); all on by default. The ids are those of the sidecars.');
 }
 
