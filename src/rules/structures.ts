@@ -75,7 +75,7 @@ export const glossary = {
 export const related = {
   id: 'related',
   modes: ['text', 'html'],
-  description: 'a related-content header ("Related Posts", "More on this topic", "Lesen Sie auch", "À lire aussi", …) and the headline-like lines right under it; "Read also: <headline>" lines; related-content boxes',
+  description: 'a related-content header ("Related Posts", "More on this topic", "Lesen Sie auch", "À lire aussi", …) and the headline-like lines right under it; "Read also: …" lines before a headline; related-content boxes',
   gates: {
     text: { headerMaxWords: 8, headlineMaxWords: 30, endsArticle: true },
     html: { maxWords: 40, leadInMaxWords: 25, insideMain: true },
@@ -98,7 +98,7 @@ export const related = {
 export const caption = {
   id: 'caption',
   modes: ['text', 'html'],
-  description: 'image captions: a short block ending with a photo credit ("… Foto: dpa"), and <figcaption> and caption elements',
+  description: 'image captions: a short block ending with a photo credit ("… Foto: dpa"), and `figcaption` and caption elements',
   gates: { text: { maxWords: 40 }, html: { insideMain: true, onTextElements: true } },
   patterns: { endsWithCredit },
   selectors: {

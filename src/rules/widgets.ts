@@ -73,7 +73,7 @@ export const copyright = {
   id: 'copyright',
   modes: ['text', 'html'],
   description: 'copyright and rights notices ("© 2024 …", "All rights reserved")',
-  gates: { text: { maxWords: 30, sentenceMaxWords: 12 }, html: { maxWords: 30, proseMaxWords: 15 } },
+  gates: { text: { maxWords: 30, sentenceMaxWords: 12, endsArticle: true }, html: { maxWords: 30, proseMaxWords: 15 } },
   patterns: { COPYRIGHT, COPYRIGHT_SIGN },
   examples: {
     remove: ['© 2024 Example Media. All rights reserved.'],
