@@ -101,6 +101,7 @@ export const caption = {
   description: 'image captions: a short block ending with a photo credit ("… Foto: dpa"), and `figcaption` and caption elements',
   gates: { text: { maxWords: 40 }, html: { insideMain: true, onTextElements: true } },
   patterns: { endsWithCredit },
+  // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
   selectors: {
     tags: ['figcaption'],
     words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'bilduntertitel', 'legende', 'wp-caption-text'],
