@@ -22,7 +22,7 @@ function expectRules(lines: Record<string, string>) {
 describe('boilerplate stage (text)', () => {
   it('removes menu runs and short lines before the title, keeps the title', () => {
     const fate = removed(['Home', 'World', 'Politics', 'Sport', 'Council Approves Budget After Long Debate', P1, P2, P3]);
-    expect(fate).toMatchObject({ Home: 'boilerplate/menu', Sport: 'boilerplate/menu', 'Council Approves Budget After Long Debate': 'kept', [P1]: 'kept' });
+    expect(fate).toMatchObject({ Home: 'boilerplate/navigation', Sport: 'boilerplate/navigation', 'Council Approves Budget After Long Debate': 'kept', [P1]: 'kept' });
   });
 
   it('removes short lines after the end of the article, keeps a closing bio sentence', () => {
@@ -76,7 +76,7 @@ describe('boilerplate stage (text)', () => {
 
   it('removes advertisement labels', () => {
     const fate = removed(['Budget Approved', P1, 'Advertisement', P2, 'Anzeige', P3, 'Reklama']);
-    expect(fate).toMatchObject({ Advertisement: 'boilerplate/advertisement', Anzeige: 'boilerplate/advertisement', Reklama: 'boilerplate/advertisement' });
+    expect(fate).toMatchObject({ Advertisement: 'boilerplate/ads', Anzeige: 'boilerplate/ads', Reklama: 'boilerplate/ads' });
   });
 
   it('removes tag lists', () => {
@@ -156,7 +156,7 @@ describe('boilerplate stage (text)', () => {
       'Wir respektieren deine Privatsphäre und laden externe Inhalte erst nach deiner Zustimmung.': 'boilerplate/consent',
       'Jede Spende hilft den Menschen vor Ort!': 'boilerplate/reader-prompt',
       'JavaScript is disabled. For a better experience, please enable JavaScript in your browser.': 'boilerplate/no-javascript',
-      'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.': 'boilerplate/advertisement',
+      'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.': 'boilerplate/ads',
     };
     expectRules(lines);
   });

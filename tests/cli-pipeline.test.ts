@@ -62,11 +62,21 @@ describe('--set and extends on the command line', () => {
     const before = await runCli(['diff', 'in'], dir);
     expect(rulesOf(before.stdout)).toEqual(Array(4).fill('boilerplate/related'));
     const set = await runCli(['diff', 'in', '--set', 'boilerplate.rules.related=false'], dir);
-    expect(rulesOf(set.stdout)).toEqual(Array(4).fill('boilerplate/menu'));
+    expect(rulesOf(set.stdout)).toEqual(Array(4).fill('boilerplate/navigation'));
     const file = await runCli(['diff', 'in', '--pipeline', 'no-related.json'], dir);
     expect(file.stdout).toBe(set.stdout);
     const typo = await runCli(['diff', 'in', '--rule', 'relatd'], dir);
     expect(typo.stderr).toBe('unboil diff: no block removed by rule relatd in 1 documents; did you mean "related"?\n');
+  });
+
+  it('warns about a deprecated rule id in a pipeline file and still applies it', async () => {
+    const dir = project({ 'old.json': { extends: 'default', stages: [['boilerplate', { rules: { menu: false } }]] } });
+    const valid = await runCli(['validate', 'old.json'], dir);
+    expect(valid.code).toBe(0);
+    expect(valid.stderr).toBe('unboil: warning: old.json: boilerplate.rules.menu is deprecated: use "navigation"\n');
+    const diff = await runCli(['diff', 'in', '--pipeline', 'old.json', '--set', 'boilerplate.rules.related=false'], dir);
+    expect(diff.stderr).toBe('unboil: warning: old.json: boilerplate.rules.menu is deprecated: use "navigation"\n');
+    expect(rulesOf(diff.stdout)).not.toContain('boilerplate/navigation');
   });
 
   it('check compares with the overrides applied, and refuses a bad one before cleaning', async () => {
@@ -76,7 +86,7 @@ describe('--set and extends on the command line', () => {
     const changed = await runCli(['check', 'in', '--expected', 'out', '--set', 'boilerplate.rules.related=false'], dir);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toMatch(/^~ pipeline default@[0-9a-f]{8} → default@[0-9a-f]{8}\n/);
-    expect(changed.stdout.match(/\[boilerplate\/related → boilerplate\/menu\]/g)).toHaveLength(4);
+    expect(changed.stdout.match(/\[boilerplate\/related → boilerplate\/navigation\]/g)).toHaveLength(4);
     const bad = await runCli(['check', 'in', '--expected', 'out', '--set', 'dedupe.exact=maybe'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('unboil: default: invalid pipeline: --set dedupe.exact: Invalid input: expected boolean, received string\n');

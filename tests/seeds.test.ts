@@ -18,7 +18,7 @@ function expectProvenance(cleaned: ReturnType<typeof cleanSeed>) {
 describe('seed 000: menu lines, headings, bio, related header', () => {
   const c = cleanSeed('000');
   it('removes the two "close" lines and the "Related Posts" header', () => {
-    expect(fates(c, 'close')).toEqual(['boilerplate/menu', 'boilerplate/menu']);
+    expect(fates(c, 'close')).toEqual(['boilerplate/navigation', 'boilerplate/navigation']);
     expect(fates(c, 'Related Posts')).toEqual(['boilerplate/related']);
     expect(c.text).not.toMatch(/^close$/m);
   });
@@ -111,7 +111,7 @@ describe('seed 004: site header, menu, glossary box, related, tags, comments, ga
   const c = cleanSeed('004');
   it('removes the site header, menu lines and bare domain', () => {
     expect(fates(c, 'Alwaght | News & Analysis Website')).toEqual(['boilerplate/site-header']);
-    expect(fates(c, "Editor's Choice")).toEqual(['boilerplate/menu']);
+    expect(fates(c, "Editor's Choice")).toEqual(['boilerplate/navigation']);
     expect(fates(c, 'Day Week Month')).toEqual(['boilerplate/related']);
     expect(fates(c, 'alwaght.net')).toEqual(['boilerplate/site-name']);
   });

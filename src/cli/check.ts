@@ -44,7 +44,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       const result = await checkOutputs({
         inputs,
         expected: flags.expected,
-        pipeline: pipelineFromFlags(flags, io.cwd),
+        pipeline: pipelineFromFlags(flags, io),
         cwd: io.cwd,
         update: flags.update ?? false,
         ...(flags.format ? { format: flags.format } : {}),

@@ -59,7 +59,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       }
       if (!args.length) throw new ConfigError('nothing to show: give output folders, sidecars or inputs (or --before and --after)');
       refuseUrls(args);
-      const pipeline = pipelineFromFlags(flags, io.cwd);
+      const pipeline = pipelineFromFlags(flags, io);
       const view = { ...(flags.rule ? { rule: flags.rule } : {}), ...(flags.context !== undefined ? { context: flags.context } : {}) };
       // One document at a time: printed as it is read, never the whole folder in memory.
       let seen = 0;

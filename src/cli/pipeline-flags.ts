@@ -2,6 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { parseSetting } from '../config/overrides.js';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import { ConfigError } from '../errors.js';
+import type { CliIO } from './io.js';
 
 /** The flags every command that cleans documents shares. */
 export interface PipelineFlags {
@@ -28,7 +29,13 @@ export function setOption(): Option {
     });
 }
 
-/** The pipeline a command's `--pipeline` and `--set` flags name. @throws ConfigError */
-export function pipelineFromFlags(flags: PipelineFlags, cwd: string): Pipeline {
-  return loadPipeline(flags.pipeline, cwd, { set: flags.set ?? [] });
+/**
+ * The pipeline a command's `--pipeline` and `--set` flags name (relative to
+ * `io.cwd`); deprecated names in it (old rule ids) are warned about on
+ * stderr, one line each. @throws ConfigError
+ */
+export function pipelineFromFlags(flags: PipelineFlags, io: Pick<CliIO, 'cwd' | 'stderr'>): Pipeline {
+  const pipeline = loadPipeline(flags.pipeline, io.cwd, { set: flags.set ?? [] });
+  for (const warning of pipeline.warnings ?? []) io.stderr(`unboil: warning: ${flags.pipeline}: ${warning}\n`);
+  return pipeline;
 }

@@ -106,7 +106,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const done = await runPipeline({
         inputs,
         out: flags.out,
-        pipeline: pipelineFromFlags(flags, io.cwd),
+        pipeline: pipelineFromFlags(flags, io),
         concurrency: flags.concurrency,
         timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),
@@ -156,7 +156,7 @@ async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext):
       throw new ConfigError(code === 'ENOENT' ? `input not found: ${given}` : `cannot read ${given}: ${code ?? (error as Error).message}`);
     }
   }
-  const pipeline = pipelineFromFlags(flags, io.cwd);
+  const pipeline = pipelineFromFlags(flags, io);
   try {
     const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
     const { text } = buildOutputs(record, pipeline);

@@ -16,7 +16,7 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
       const { io } = ctx;
       for (const name of pipelines) {
         try {
-          const pipeline = pipelineFromFlags({ pipeline: name, ...(flags.set ? { set: flags.set } : {}) }, io.cwd);
+          const pipeline = pipelineFromFlags({ pipeline: name, ...(flags.set ? { set: flags.set } : {}) }, io);
           const parents = pipeline.extends ? `, extends ${pipeline.extends.join(' → ')}` : '';
           io.stdout(`${name}: ok (pipeline "${pipeline.name}"${parents}, ${pipeline.stages.map((s) => s.stage.name).join(' → ')})\n`);
           const changed = optionChanges(defaultStageList(pipeline), stageList(pipeline));

@@ -22,6 +22,8 @@ export interface Pipeline {
   stages: ResolvedStage[];
   /** The pipelines this one extends, nearest first, as their files name them ("default", "../base.json"). */
   extends?: string[];
+  /** Deprecated names in the options (old rule ids), one line each; not part of the hash. */
+  warnings?: string[];
 }
 
 /**
@@ -243,7 +245,8 @@ function finish(entries: readonly StageEntry[], name: string, chain: string[]): 
   const hash = createHash('sha256')
     .update(JSON.stringify(canonical(stages.map((s) => [s.stage.name, s.options]))))
     .digest('hex');
-  return { name, hash, stages, ...(chain.length ? { extends: chain } : {}) };
+  const warnings = stages.flatMap((s) => s.stage.warnings?.(s.options) ?? []);
+  return { name, hash, stages, ...(chain.length ? { extends: chain } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 
 /**

@@ -33,6 +33,8 @@ interface StageBase<Options> {
   description: string;
   /** Zod schema of the options, with defaults for every field. */
   options: z.ZodType<Options>;
+  /** Deprecated option values in resolved options (an old rule id): shown when the pipeline loads. */
+  warnings?(options: Options): string[];
 }
 
 /**

@@ -1,9 +1,13 @@
+import { iso6393 } from 'iso-639-3';
+
 /**
  * Small multilingual lexicon of widget words, shared by the text and HTML
  * boilerplate stages: one signal among others (the rules also look at line
  * length, punctuation, position and, for HTML, the DOM), never a list of
  * exact strings. Most patterns match a whole short line, case-insensitively;
- * NOTICE, AD_LABEL_START and relatedLeadIn read the start of a block.
+ * the notices, AD_LABEL_START, CREDIT_START and relatedLeadIn read the start of
+ * a block. Which rule reads which pattern, with which limits, is declared in
+ * src/rules/.
  * Languages: English, German, French, Spanish, Italian, Portuguese, Dutch,
  * Polish, Russian, Chinese, Japanese (the languages of the evaluation corpus).
  */
@@ -191,26 +195,17 @@ const NETWORK = '(?:twitter|facebook|instagram|linkedin|youtube|telegram|tiktok|
 /**
  * Sentences that widgets write, not authors: comment-form notices, spam
  * filter notes, newsletter pitches, comment counters, previous/next links,
- * "read more" links. Matched at the start of a short block (the rule also
- * bounds the length), in the corpus languages.
+ * "read more" links. Each is matched at the start of a short block; the rules
+ * that read them (src/rules/notices.ts) bound the length and give the reason.
  */
-export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = [
-  {
-    rule: 'comments',
-    reason: 'comment-form notice or comment counter',
-    pattern:
-      /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|leave a (?:comment|reply)|schreib(?:e|en sie)? einen kommentar|hinterlasse einen kommentar|\d+ (?:antworten|responses|replies|kommentare|comments) (?:zu|to|on) |no responses? (?:yet|so far)|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu,
-  },
-  {
-    rule: 'comments',
-    reason: 'comment-form consent, moderation or login notice',
-    pattern:
-      /^(?:save my name, e-?mail|notify me of (?:new|follow-up)|meinen namen, (?:meine )?e-?mail|benachrichtige mich über|mit der nutzung dieses formulars|by using this form you agree|enregistrer mon nom, mon e-?mail|prévenez-moi de tous les nouveaux|guardar mi nombre, correo|recibir un email con los siguientes comentarios|(?:please )?(?:log|sign) in (?:here )?to (?:leave a comment|post a comment|comment|reply)|you must be logged in|comments are moderated|we welcome reader comments|this site is protected by recaptcha|bitte registrieren sie sich|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|diskutieren sie mit\b|melden sie sich an,? (?:um|und) )/iu,
-  },
-  {
-    rule: 'reader-prompt',
-    reason: 'the site asking the reader to follow it, support, join or subscribe, donate, get its app or write to it',
-    pattern: new RegExp(
+/** comment-form notice or comment counter (rule comments). */
+export const COMMENT_NOTICE = /^(?:your e-?mail address will not be published|required fields are marked|deine e-?mail-adresse wird nicht veröffentlicht|ihre e-?mail-adresse wird nicht veröffentlicht|erforderliche felder sind mit|pflichtfelder sind mit|votre adresse (?:e-?mail|de messagerie) ne sera pas publiée|les champs obligatoires sont indiqués|tu dirección de correo electrónico no será publicada|los campos obligatorios están marcados|il tuo indirizzo email non sarà pubblicato|twój adres e-?mail nie zostanie opublikowany|ваш адрес email не будет опубликован|this site uses akismet|diese (?:website|seite) verwendet akismet|ce site utilise akismet|este sitio usa akismet|there (?:are|is) (?:no|\d+) comments?|(?:\d+|keine|no) (?:comments?|kommentare?)(?: so far| bisher)?\b|be the first to comment|sei der erste|what do you think\?|was denkst du\?|cancel reply|antwort abbrechen|annuler la réponse|cancelar respuesta|leave a (?:comment|reply)|schreib(?:e|en sie)? einen kommentar|hinterlasse einen kommentar|\d+ (?:antworten|responses|replies|kommentare|comments) (?:zu|to|on) |no responses? (?:yet|so far)|was meinen sie\?|(?:comment|kommentar|pingback|trackback) (?:by|von) |\d*\.? ?(?:pingback|trackback)\b)/iu;
+
+/** comment-form consent, moderation or login notice (rule comments). */
+export const COMMENT_FORM_NOTICE = /^(?:save my name, e-?mail|notify me of (?:new|follow-up)|meinen namen, (?:meine )?e-?mail|benachrichtige mich über|mit der nutzung dieses formulars|by using this form you agree|enregistrer mon nom, mon e-?mail|prévenez-moi de tous les nouveaux|guardar mi nombre, correo|recibir un email con los siguientes comentarios|(?:please )?(?:log|sign) in (?:here )?to (?:leave a comment|post a comment|comment|reply)|you must be logged in|comments are moderated|we welcome reader comments|this site is protected by recaptcha|bitte registrieren sie sich|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|diskutieren sie mit\b|melden sie sich an,? (?:um|und) )/iu;
+
+/** the site asking the reader to follow it, support, join or subscribe, donate, get its app or write to it (rule reader-prompt). */
+export const READER_PROMPT = new RegExp(
       '^[\\s\\p{P}]*(?:' +
         [
           // Follow us / the site on a network.
@@ -240,108 +235,90 @@ export const NOTICE: Array<{ rule: string; reason: string; pattern: RegExp }> = 
         ].join('|') +
         ')',
       'iu',
-    ),
-  },
-  {
-    rule: 'disclosure',
-    reason: 'advertising or affiliate disclosure of the site',
-    pattern:
-      /^(?:this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products)|advertising disclosure|\*?(?:werbung|anzeige)\.\s|bei den (?:mit \S+ markierten )?(?:verlinkungen|links) handelt es sich um affiliate|\S+ is supported by (?:its|our) (?:audience|readers)\.? when you buy|we may (?:receive|earn) (?:a )?(?:compensation|commission))/iu,
-  },
-  {
-    rule: 'newsletter',
-    reason: 'newsletter or subscription pitch',
-    pattern:
-      /^(?:(?:subscribe|sign up)(?: now)? (?:to|for) (?:our|the)\b.*newsletter|get (?:our|the)\b.*newsletter|mit unserem newsletter|(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen|anfordern)|abonnieren sie (?:jetzt |kostenlos )?(?:unseren |den |die )?\S*\s*newsletter|melden sie sich (?:jetzt )?(?:für|zu[mr]?) .*newsletter|keine .* mehr verpassen|(?:inscrivez-vous|abonnez-vous) (?:à|a) (?:notre|la) newsletter|suscr[ií]bete a nuestr[oa] (?:boletín|newsletter)|iscriviti alla (?:nostra )?newsletter|zapisz się do newslettera|wir informieren sie regelmäßig)/iu,
-  },
-  {
-    rule: 'pagination',
-    reason: 'link to the previous or next post',
-    pattern: /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|vorschau auf den nächsten (?:artikel|beitrag)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)(?![\p{L}\p{N}]))/iu,
-  },
-  {
-    rule: 'read-more',
-    reason: '"read more" link',
-    pattern: /^(?:read more|continue reading|weiterlesen|mehr lesen|um (?:den artikel )?weiterzulesen|pour lire la suite|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)(?![\p{L}\p{N}])/iu,
-  },
-  {
-    rule: 'credit',
-    reason: 'image credit',
-    pattern: /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit\s*)?[:：©]|©\s*\S|【纠错】|责任编辑)/iu,
-  },
-  {
-    rule: 'post-meta',
-    reason: 'post footer: where and when the post was filed, permalink',
-    pattern:
-      /^(?:this (?:entry|post) was posted\b|posted (?:on|in) .{1,80}\b(?:permalink|comments?)\b|bookmark the permalink|dieser (?:eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht|der beitrag wurde am .{1,60}veröffentlicht|erstellt am .{1,60}(?:abgelegt|veröffentlicht) unter|cette entrée a été publiée|cet article a été publié (?:dans|le)|esta entrada (?:fue publicada|se publicó)|questo articolo è stato pubblicato|ten wpis został opublikowany)/iu,
-  },
-  {
-    rule: 'rating',
-    reason: 'rating or feedback widget',
-    pattern: /^(?:bewerten:?$|rate this:?$|was this (?:article|post|page) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|cet article vous a-t-il été utile|¿te (?:ha )?(?:resultado|sido) útil|rate this (?:article|post)|bewerten sie diesen (?:artikel|beitrag))/iu,
-  },
-  {
-    rule: 'license',
-    reason: 'licence or reuse notice of the site or the text',
-    pattern:
-      /^(?:all content (?:on this (?:site|blog) )?is licensed|(?:this|the) (?:work|content|text)s? (?:on this (?:site|blog) )?(?:is|are) licensed|(?:die )?(?:inhalte|bilder|texte|fotos) (?:dieser|in diesem|auf diesem) (?:website|webseite|seite|blog)s? (?:sind|stehen) unter|sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)|sauf mention contraire|salvo que se indique lo contrario|(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:article|work|text|post) is (?:published|licensed|available) under|licensed under (?:a )?creative commons)/iu,
-  },
-  {
-    rule: 'disclaimer',
-    reason: 'liability disclaimer of the site',
-    pattern:
-      /^(?:trotz sorgfältiger inhaltlicher kontrolle|haftungs(?:ausschluss|beschränkung|hinweis)\b|für (?:die )?inhalte (?:der )?(?:verlinkten|externen) (?:seiten|links)|we (?:are not|take no|accept no) responsib|disclaimer\s*:)/iu,
-  },
-  {
-    rule: 'disclaimer',
-    reason: "the site's note that a post gives its author's opinion",
-    pattern:
-      /^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) gibt (?:die|nur die|ausschließlich die) meinung|(?:the )?(?:views|opinions) expressed (?:in this|here|are)|les opinions exprimées|(?:las )?opiniones (?:expresadas|vertidas)|le opinioni espresse|opinie wyrażone)/iu,
-  },
-  {
-    rule: 'citation',
-    reason: 'how to cite the page',
-    pattern: /^(?:suggested citation|cite this (?:article|post|page)|how to cite|zitiervorschlag|zitierweise|empfohlene zitierweise|citation suggérée|pour citer cet article|cómo citar|cita recomendada)\b/iu,
-  },
-  {
-    rule: 'reading-time',
-    reason: 'reading-time label',
-    pattern: /^(?:\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*(?:[:：]\s*)?\d+|ten tekst przeczytasz w)/iu,
-  },
-  {
-    rule: 'consent',
-    reason: 'placeholder of an embed that waits for consent',
-    pattern:
-      /^(?:externer inhalt$|external content$|wir respektieren (?:deine|ihre) privatsphäre|(?:um|zum) (?:diesen|den) (?:inhalt|beitrag|tweet|post) (?:zu sehen|anzuzeigen|zu laden)|mit dem (?:laden|klick|aktivieren) (?:des|der|dieses|auf)|ich bin damit einverstanden, dass mir externe inhalte|by (?:loading|clicking)[^.]{0,40}(?:you (?:agree|accept)|content from))/iu,
-  },
-  {
-    rule: 'no-javascript',
-    reason: 'message for browsers without JavaScript',
-    pattern: /^(?=.{0,120}\bjavascript\b)(?=.{0,120}(?:aktivier|enable|deaktiviert|disabled|turned off|activer|désactivé|activa|habilit|włącz|включите))/iu,
-  },
-  {
-    rule: 'author-box',
-    reason: 'author box header or link',
-    pattern: /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu,
-  },
-  {
-    rule: 'social',
-    reason: 'like or share widget',
-    pattern: /^(?:gefällt mir:?(?: lade\.*)?$|like this:?$|j'aime(?: ça)?:?$|me gusta:?$|mit anderen teilen\b|share this:?$)/iu,
-  },
-];
+    );
+
+/** advertising or affiliate disclosure of the site (rule disclosure). */
+export const DISCLOSURE = /^(?:this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references to products)|advertising disclosure|\*?(?:werbung|anzeige)\.\s|bei den (?:mit \S+ markierten )?(?:verlinkungen|links) handelt es sich um affiliate|\S+ is supported by (?:its|our) (?:audience|readers)\.? when you buy|we may (?:receive|earn) (?:a )?(?:compensation|commission))/iu;
+
+/** newsletter or subscription pitch (rule newsletter). */
+export const NEWSLETTER_PITCH = /^(?:(?:subscribe|sign up)(?: now)? (?:to|for) (?:our|the)\b.*newsletter|get (?:our|the)\b.*newsletter|mit unserem newsletter|(?:jetzt )?(?:den |unseren )?newsletter (?:abonnieren|bestellen|anfordern)|abonnieren sie (?:jetzt |kostenlos )?(?:unseren |den |die )?\S*\s*newsletter|melden sie sich (?:jetzt )?(?:für|zu[mr]?) .*newsletter|keine .* mehr verpassen|(?:inscrivez-vous|abonnez-vous) (?:à|a) (?:notre|la) newsletter|suscr[ií]bete a nuestr[oa] (?:boletín|newsletter)|iscriviti alla (?:nostra )?newsletter|zapisz się do newslettera|wir informieren sie regelmäßig)/iu;
+
+/** link to the previous or next post (rule pagination). */
+export const PAGINATION_LINK = /^(?:(?:←|«|<)?\s*(?:previous|next|older|newer) (?:post|article|entry|story)\b|vorschau auf den nächsten (?:artikel|beitrag)|(?:weiter |zurück )?(?:vorheriger|nächster|voriger) (?:beitrag|artikel)\b|article (?:précédent|suivant)\b|(?:entrada|artículo) (?:anterior|siguiente)\b|(?:poprzedni|następny) (?:wpis|artykuł)(?![\p{L}\p{N}]))/iu;
+
+/** read more" link (rule read-more). */
+export const READ_MORE = /^(?:read more|continue reading|weiterlesen|mehr lesen|um (?:den artikel )?weiterzulesen|pour lire la suite|lesen sie (?:hier )?(?:einen weiteren|mehr|weiter)|lire la suite|leer más|seguir leyendo|continua a leggere|czytaj (?:dalej|więcej)|читать далее)(?![\p{L}\p{N}])/iu;
+
+/** image credit (rule credit). */
+export const CREDIT_LABEL = /^(?:(?:photo|image|picture|credit|foto|fotos|bild|bilder|quelle|bildquelle|titelbild|beitragsbild|crédit|crédits|source|fuente|imagen|zdjęcie|fot\.)\s*(?:credit\s*)?[:：©]|©\s*\S|【纠错】|责任编辑)/iu;
+
+/** post footer: where and when the post was filed, permalink (rule post-meta). */
+export const POST_META = /^(?:this (?:entry|post) was posted\b|posted (?:on|in) .{1,80}\b(?:permalink|comments?)\b|bookmark the permalink|dieser (?:eintrag|beitrag|artikel) wurde .{0,80}veröffentlicht|der beitrag wurde am .{1,60}veröffentlicht|erstellt am .{1,60}(?:abgelegt|veröffentlicht) unter|cette entrée a été publiée|cet article a été publié (?:dans|le)|esta entrada (?:fue publicada|se publicó)|questo articolo è stato pubblicato|ten wpis został opublikowany)/iu;
+
+/** rating or feedback widget (rule rating). */
+export const RATING = /^(?:bewerten:?$|rate this:?$|was this (?:article|post|page) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)|cet article vous a-t-il été utile|¿te (?:ha )?(?:resultado|sido) útil|rate this (?:article|post)|bewerten sie diesen (?:artikel|beitrag))/iu;
+
+/** licence or reuse notice of the site or the text (rule license). */
+export const LICENSE_NOTICE = /^(?:all content (?:on this (?:site|blog) )?is licensed|(?:this|the) (?:work|content|text)s? (?:on this (?:site|blog) )?(?:is|are) licensed|(?:die )?(?:inhalte|bilder|texte|fotos) (?:dieser|in diesem|auf diesem) (?:website|webseite|seite|blog)s? (?:sind|stehen) unter|sofern nicht anders (?:angegeben|ausgewiesen|vermerkt)|sauf mention contraire|salvo que se indique lo contrario|(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:article|work|text|post) is (?:published|licensed|available) under|licensed under (?:a )?creative commons)/iu;
+
+/** liability disclaimer of the site (rule disclaimer). */
+export const LIABILITY_DISCLAIMER = /^(?:trotz sorgfältiger inhaltlicher kontrolle|haftungs(?:ausschluss|beschränkung|hinweis)\b|für (?:die )?inhalte (?:der )?(?:verlinkten|externen) (?:seiten|links)|we (?:are not|take no|accept no) responsib|disclaimer\s*:)/iu;
+
+/** the site's note that a post gives its author's opinion (rule disclaimer). */
+export const OPINION_DISCLAIMER = /^(?:(?:dieser|der) (?:beitrag|artikel|text|gastbeitrag|kommentar) gibt (?:die|nur die|ausschließlich die) meinung|(?:the )?(?:views|opinions) expressed (?:in this|here|are)|les opinions exprimées|(?:las )?opiniones (?:expresadas|vertidas)|le opinioni espresse|opinie wyrażone)/iu;
+
+/** how to cite the page (rule citation). */
+export const CITATION = /^(?:suggested citation|cite this (?:article|post|page)|how to cite|zitiervorschlag|zitierweise|empfohlene zitierweise|citation suggérée|pour citer cet article|cómo citar|cita recomendada)\b/iu;
+
+/** reading-time label (rule reading-time). */
+export const READING_TIME = /^(?:\d+\s*(?:min(?:ute)?s?\.?|minuten)\s*(?:read|lesezeit|lesedauer|de lecture|de lectura)|(?:lesezeit|lesedauer|reading time|temps de lecture|tiempo de lectura|czas czytania)\s*(?:[:：]\s*)?\d+|ten tekst przeczytasz w)/iu;
+
+/** placeholder of an embed that waits for consent (rule consent). */
+export const CONSENT_PLACEHOLDER = /^(?:externer inhalt$|external content$|wir respektieren (?:deine|ihre) privatsphäre|(?:um|zum) (?:diesen|den) (?:inhalt|beitrag|tweet|post) (?:zu sehen|anzuzeigen|zu laden)|mit dem (?:laden|klick|aktivieren) (?:des|der|dieses|auf)|ich bin damit einverstanden, dass mir externe inhalte|by (?:loading|clicking)[^.]{0,40}(?:you (?:agree|accept)|content from))/iu;
+
+/** message for browsers without JavaScript (rule no-javascript). */
+export const NO_JAVASCRIPT = /^(?=.{0,120}\bjavascript\b)(?=.{0,120}(?:aktivier|enable|deaktiviert|disabled|turned off|activer|désactivé|activa|habilit|włącz|включите))/iu;
+
+/** author box header or link (rule author-box). */
+export const AUTHOR_BOX = /^(?:about the author|über den autor(?:in)?|à propos de l'auteur|sobre el autor|o autorze|view all posts by|zeige alle beiträge von|alle beiträge von|weitere (?:artikel|beiträge) von|voir tous les articles de|ver todas las entradas de)\b/iu;
+
+/** like or share widget (rule social). */
+export const LIKE_WIDGET = /^(?:gefällt mir:?(?: lade\.*)?$|like this:?$|j'aime(?: ça)?:?$|me gusta:?$|mit anderen teilen\b|share this:?$)/iu;
 
 /** Endonyms used in language switchers, besides ISO 639-1 codes. */
 export const LANGUAGE_NAMES = new Set(
   'english français francais deutsch español espanol italiano português portugues nederlands polski русский українська türkçe العربية عربي فارسی 中文 简体中文 繁體中文 日本語 한국어 ελληνικά čeština svenska dansk norsk suomi magyar română български српски hrvatski עברית हिन्दी bahasa'.split(' '),
 );
 
-/** Longest block read for widget notices: longer paragraphs are the author's, whatever their first words. */
-const NOTICE_WORDS = 40;
+const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
 
-/** The widget notice a block of at most NOTICE_WORDS words starts with, if any. */
-export const noticeOf = (text: string, words: number): (typeof NOTICE)[number] | undefined => {
-  if (words > NOTICE_WORDS) return undefined;
-  const trimmed = text.trim();
-  return NOTICE.find((n) => n.pattern.test(trimmed));
-};
+/** "EN|FR|RU", "English · Deutsch · Français": nothing but language codes or names. */
+export function isLanguageSwitcher(text: string): boolean {
+  const parts = text.split(/\s*[|/·•,]\s*|\s+/).filter(Boolean);
+  if (parts.length < 2) return false;
+  const separated = /[|/·•,]/.test(text);
+  return parts.every((part) => {
+    const lower = part.toLowerCase();
+    if (LANGUAGE_NAMES.has(lower)) return true;
+    // Bare codes need separators or capitals, else "an in to" would pass.
+    return LANGUAGE_CODES.has(lower) && part.length === 2 && (separated || part === part.toUpperCase());
+  });
+}
+
+/** What a cookie notice talks about besides cookies: the site, the browser, consent. */
+export const COOKIE_CONTEXT = /\b(?:website|webseite|web-?site|site|seite|sitio|strona|browser|navegador|navigateur|zustimmung|einwilligung|consent|akzeptier|accept|acept|zgod)/iu;
+
+/** "Photo: …", "Crédits photos : …", "(Credit: …)", "Quelle: …" opening a short line. */
+export const CREDIT_START =
+  /^[(\[]?\s*(?:(?:photo(?:graph)?|foto|bild|image|picture)s?\s+(?:by|von|de|par|di)\s|(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©))/iu;
+
+/** "You must be logged in to post a comment": a comment word and a login word on one short line. */
+export const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;
+export const LOGIN_WORD = /log(?:ged)?[ -]?in|sign[ -]?in|anmelden|angemeldet|eingeloggt|einloggen|registr|connecté|connectez|iniciar sesión|accedi|zaloguj|войдите/iu;
+
+/** A cookie prompt's button words ("Accept", "We use cookies"): a longer cookie line with one is still the prompt. */
+export const COOKIE_ACCEPT = /\b(?:accept|use|akzeptieren|accepter|aceptar)\b/i;
+/** The word itself, for the banner's explanation (read with COOKIE_CONTEXT). */
+export const COOKIE_WORD = /\bcookies?\b/iu;
+/** The sign that makes a rights line a copyright notice even when it reads as a sentence. */
+export const COPYRIGHT_SIGN = /©|\(c\)/i;

@@ -12,7 +12,7 @@ const CASES: Array<[string, string, string]> = [
   ['sidebar', '<aside><h3>About this blog</h3><p>Short notes.</p></aside>', 'About this blog'],
   ['related', '<div class="related-posts"><h3>You may also like</h3><ul><li>Another story about bridges</li></ul></div>', 'Another story about bridges'],
   ['comments', '<section id="comments"><h3>2 Kommentare</h3><div class="comment-body"><p>Great piece, thanks for writing it!</p></div></section>', 'Great piece, thanks'],
-  ['share', '<div class="share-buttons"><span>Share on Facebook</span><span>Tweet</span></div>', 'Share on Facebook'],
+  ['social', '<div class="share-buttons"><span>Share on Facebook</span><span>Tweet</span></div>', 'Share on Facebook'],
   ['newsletter', '<div class="newsletter-signup"><p>Get our weekly digest in your inbox</p></div>', 'weekly digest'],
   ['cookie', '<div id="cookie-banner"><p>We use cookies to improve your experience.</p></div>', 'We use cookies'],
   ['ads', '<div class="ad-slot"><span>Advertisement</span></div>', 'Advertisement'],
@@ -26,7 +26,7 @@ describe('html-boilerplate: selector categories', () => {
   for (const [category, markup, needle] of CASES) {
     it(`removes ${category} (${needle})`, () => {
       // Widgets that belong inside the article go there; page furniture around it.
-      const inside = ['form', 'related', 'comments', 'share', 'newsletter', 'ads', 'author-box', 'pagination'].includes(category);
+      const inside = ['form', 'related', 'comments', 'social', 'newsletter', 'ads', 'author-box', 'pagination'].includes(category);
       const html = inside ? page(ARTICLE.replace('</article>', `${markup}</article>`)) : page(`${markup}<main>${ARTICLE}</main>`);
       const result = cleanHtml(html);
       const block = blockWith(result, needle);

@@ -158,7 +158,7 @@ describe('unboil diff --before --after', () => {
     expect((await runCli(['run', 'seeds-edited', '--out', 'out-edited'], dir)).code).toBe(0);
     const { stdout } = await runCli(['diff', '--before', 'out', '--after', 'out-edited'], dir);
     // The edit shows as a new block with the rule that removed it, not as every block of the document changing fate.
-    expect(stdout).toMatch(/^ {2}\+ new block {6}line 1 {2}\[boilerplate\/menu\] Breaking {2}\S/m);
+    expect(stdout).toMatch(/^ {2}\+ new block {6}line 1 {2}\[boilerplate\/navigation\] Breaking {2}\S/m);
     expect(stdout).toMatch(/~ sidecar: input bytes, source path \(seeds\/003_\S+ → seeds-edited\/003_\S+\), 3 removal reasons\n/);
     expect(stdout).not.toContain('counterpart');
     expect(stdout).not.toContain('other rule');

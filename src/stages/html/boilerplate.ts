@@ -1,17 +1,19 @@
 import type { AnyNode, Element } from 'domhandler';
 import { z } from 'zod';
 import type { DocumentContext } from '../../model/document.js';
-import { isObfuscated } from '../../text/homoglyphs.js';
 import type { DocumentStage } from '../types.js';
+import { RULES, rulesOption, ruleSwitch, ruleWarnings } from '../../rules/registry.js';
+import { noticeOf } from '../../rules/notices.js';
 import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { ancestors, isInside, ownTokens, someDescendant } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
-import { widgetCategory } from './widget-lines.js';
-import { noticeOf } from '../../text/lexicon.js';
+import { WIDGET_WORDS, widgetCategory } from './widget-lines.js';
 import { fallBackToJsonLdBody } from './json-ld-body.js';
 import { articleTeasers, teaserOf } from './teasers.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
+
+const R = RULES;
 
 const options = z
   .object({
@@ -19,6 +21,7 @@ const options = z
     mainContent: z.boolean().default(true).describe('Find the main content (the container of the densest prose) and remove the blocks outside it.'),
     keepOutsideProse: z.boolean().default(false).describe('Keep long prose paragraphs found outside the main content.'),
     maxLinkDensity: z.number().min(0).max(1).default(0.8).describe('Inside the main content, short blocks with more of their text in links than this are removed as link lists.'),
+    rules: rulesOption('html'),
   })
   .strict();
 
@@ -38,9 +41,11 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
   description: 'HTML pages: removes navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination and author boxes by DOM selectors, then everything outside the main content.',
   formats: ['html'],
   options,
+  warnings: (opts) => ruleWarnings('html-boilerplate', 'html', opts.rules),
   run(doc, opts, ctx) {
     const dom = doc.page;
     if (!dom) return;
+    const on = ruleSwitch('html', opts.rules);
     const infos: BlockInfo[] = [];
     for (const block of doc.blocks) {
       const el = dom.elements[block.i];
@@ -52,7 +57,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     const cache = new Map<Element, Match | null>();
     const match = (el: Element): Match | null => {
       let m = cache.get(el);
-      if (m === undefined) cache.set(el, (m = !opts.selectors ? null : dom.forms.has(el) ? FORM : categoryOf(el)));
+      if (m === undefined) cache.set(el, (m = !opts.selectors ? null : dom.forms.has(el) && on(R.form) ? FORM : categoryOf(el, on)));
       return m;
     };
     // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
@@ -76,7 +81,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // Teaser lists ("more stories": linked headlines with a line of summary) go when the page
     // has an article of its own; on a listing page they are the content and stay.
     const inGroup = (el: Element) => [el, ...ancestors(el)].some((node) => group(node) !== null);
-    const teasers = articleTeasers(infos, inGroup);
+    const teasers = on(R.teaserList) ? articleTeasers(infos, inGroup) : new Map<Element, never>();
     const skip = (el: Element) => group(el) !== null || teasers.has(el);
     const mass = massByElement(infos, skip);
     const plain = massByElement(infos, skip, 'plain');
@@ -117,7 +122,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       // documentation index look alike); beside it, they are no lead or context of the article.
       const teaser = inMain ? undefined : teaserOf(el, teasers);
       if (teaser) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: 'teaser-list', reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: R.teaserList.id, reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
         continue;
       }
       if (!inMain) {
@@ -125,36 +130,36 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         // right beside the main content belong to it (and are read for widget lines below).
         const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
         const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
-        if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30)) {
-          doc.remove(block, { stage: 'html-boilerplate', rule: 'outside-main', reason: `outside the main content (${describe(main)})` });
+        if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30) && on(R.outsideMain)) {
+          doc.remove(block, { stage: 'html-boilerplate', rule: R.outsideMain.id, reason: `outside the main content (${describe(main)})` });
           continue;
         }
-      } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: 'link-list', reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+      } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity && on(R.linkList)) {
+        doc.remove(block, { stage: 'html-boilerplate', rule: R.linkList.id, reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
         continue;
       }
-      if (isObfuscated(block.text)) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: 'ads', reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
+      if (on(R.ads) && R.ads.patterns.isObfuscated(block.text)) {
+        doc.remove(block, { stage: 'html-boilerplate', rule: R.ads.id, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
         continue;
       }
-      const widget = info.f.words <= 40 ? widgetCategory(block.text, info.f.words, info.prose) : null;
+      const widget = info.f.words <= WIDGET_WORDS ? widgetCategory(block.text, info.f.words, info.prose, on) : null;
       if (widget) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: widget, reason: `widget line (${widget}) by the multilingual lexicon` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: widget.id, reason: `widget line (${widget.id}) by the multilingual lexicon` });
         continue;
       }
-      const line = lineCategory(block.text, info.f.words);
+      const line = lineCategory(block.text, info.f.words, on);
       if (line) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: line, reason: `${line} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+        doc.remove(block, { stage: 'html-boilerplate', rule: line.id, reason: `${line.id} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
         continue;
       }
       // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
-      const notice = noticeOf(block.text, info.f.words);
-      if (notice) doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule, reason: notice.reason });
+      const notice = noticeOf(block.text, info.f.words, on);
+      if (notice) doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule.id, reason: notice.reason });
     }
     removeBylines(doc, infos);
-    removeTail(doc, infos.filter((i) => isInside(i.el, main)));
-    removeEmptySections(doc, infos);
-    fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
+    if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
+    if (on(R.emptySection)) removeEmptySections(doc, infos);
+    if (on(R.jsonLdBody)) fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
@@ -237,14 +242,13 @@ function removeTail(doc: DocumentContext, inMain: BlockInfo[]): void {
   const tail = kept.slice(last + 1);
   tail.forEach(({ block, f, prose }, k) => {
     // CJK text has no word spaces: its word count says little about a line's nature.
-    if (prose || f.unspaced || CJK.test(block.text) || f.words > TAIL_WORDS || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
+    if (prose || f.unspaced || CJK.test(block.text) || f.words > R.afterMain.gates.html.maxWords || ['list-item', 'table-row', 'code', 'quote'].includes(block.kind)) return;
     // A heading over a list or table that stays is that list's title.
     const next = tail[k + 1]?.block.kind;
     if (block.kind === 'heading' && (next === 'list-item' || next === 'table-row')) return;
-    doc.remove(block, { stage: 'html-boilerplate', rule: 'after-article', reason: 'short line after the last paragraph of the article' });
+    doc.remove(block, { stage: 'html-boilerplate', rule: R.afterMain.id, reason: 'short line after the last paragraph of the article' });
   });
 }
-const TAIL_WORDS = 12;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
 /**
@@ -273,10 +277,10 @@ function removeBylines(doc: DocumentContext, infos: BlockInfo[]): void {
 function removeEmptySections(doc: DocumentContext, infos: BlockInfo[]): void {
   const kept = infos.filter((i) => !i.block.removed);
   kept.forEach(({ block }, k) => {
-    if (block.kind !== 'heading' || block.text.split(/\s+/).length > 12) return;
+    if (block.kind !== 'heading' || block.text.split(/\s+/).length > R.emptySection.gates.html.maxWords) return;
     const next = kept[k + 1]?.block;
     if (next && (next.kind !== 'heading' || (next.level ?? 6) > (block.level ?? 6))) return;
-    doc.remove(block, { stage: 'html-boilerplate', rule: 'empty-section', reason: 'heading with no kept content after it' });
+    doc.remove(block, { stage: 'html-boilerplate', rule: R.emptySection.id, reason: 'heading with no kept content after it' });
   });
 }
 

@@ -1,118 +1,35 @@
 import type { Element } from 'domhandler';
+import { RULES, type RuleSpec, type RuleSwitch, type SelectorGroup } from '../../rules/registry.js';
 import { ownTokens } from './dom.js';
 
 /**
  * Boilerplate categories, each a group of selectors: element names, ARIA
  * roles and class/id words. Every removal carries its category as its rule,
- * so a reviewer sees "share" or "comments", not "boilerplate".
+ * so a reviewer sees "social" or "comments", not "boilerplate". The groups are
+ * the `selectors` of the rules in src/rules/, tried in GROUP_RULES order.
  *
  * Class/id tokens are split into words ("post-share_bar" → post, share, bar;
  * "relatedPosts" → related, posts) and matched word by word, so "ad" matches
  * "ad-slot" but not "shadow" or "header". Compound words written without a
  * separator ("sharedaddy", "sidebar") are matched by the `contains` list.
  */
-export type Category =
-  | 'hidden'
-  | 'cookie'
-  | 'navigation'
-  | 'breadcrumbs'
-  | 'pagination'
-  | 'header'
-  | 'footer'
-  | 'sidebar'
-  | 'related'
-  | 'comments'
-  | 'share'
-  | 'newsletter'
-  | 'ads'
-  | 'author-box'
-  | 'tags'
-  | 'caption'
-  | 'form';
-
-interface Group {
-  category: Category;
-  tags?: string[];
-  roles?: string[];
-  /** Whole class/id tokens. */
-  tokens?: string[];
-  /** Words inside a token. */
-  words?: string[];
-  /** Substrings of a token (long, unambiguous compounds only). */
-  contains?: string[];
-  /** The last word of a token: "post-author" is a box about the author, "author-article" is an article. */
-  last?: string[];
-  /** Tokens that look like the group but are not ("commentary" is an opinion piece, not reader comments). */
-  unless?: RegExp;
-}
-
+const R = RULES;
 // Order matters: the first group that matches names the category.
-const GROUPS: Group[] = [
-  {
-    category: 'hidden',
-    tokens: ['hidden', 'hide', 'sr-only', 'screen-reader-text', 'screen-reader', 'visually-hidden', 'visuallyhidden', 'offscreen', 'invisible', 'skip-link', 'skiplink', 'skip-links', 'print-only', 'noprint'],
-  },
-  { category: 'cookie', words: ['cookie', 'cookies', 'consent', 'gdpr', 'cookiebar'], contains: ['cookie', 'consent'] },
-  { category: 'breadcrumbs', words: ['breadcrumb', 'breadcrumbs', 'crumbs', 'crumb'], contains: ['breadcrumb'] },
-  {
-    category: 'pagination',
-    words: ['pagination', 'pager', 'paging', 'pagenav', 'prevnext'],
-    tokens: ['page-numbers', 'nav-links', 'post-navigation', 'posts-navigation', 'navigation-post', 'nav-previous', 'nav-next', 'previous-post', 'next-post', 'prev-next', 'post-nav', 'postnav'],
-    contains: ['pagination'],
-  },
-  {
-    category: 'comments',
-    words: ['comment', 'comments', 'respond', 'disqus', 'discussion', 'replies', 'commentlist', 'kommentare', 'commentaires', 'comentarios'],
-    contains: ['comment', 'disqus'],
-    unless: /commentary|commentator/,
-  },
-  {
-    category: 'share',
-    words: ['share', 'sharing', 'shares', 'social', 'sociable', 'addthis', 'sharethis', 'shariff', 'sharebar', 'socials', 'follow', 'sharebox', 'socialbar'],
-    contains: ['sharedaddy', 'share', 'social', 'addtoany'],
-  },
-  {
-    category: 'newsletter',
-    words: ['newsletter', 'subscribe', 'subscription', 'signup', 'mailchimp', 'mc4wp', 'optin', 'mailing'],
-    contains: ['newsletter', 'subscribe', 'paywall', 'regwall'],
-  },
-  {
-    category: 'ads',
-    words: ['ad', 'ads', 'adv', 'advert', 'adverts', 'advertisement', 'advertising', 'adsense', 'adslot', 'sponsor', 'sponsored', 'promo', 'promotion', 'dfp', 'banner', 'outbrain', 'taboola', 'werbung', 'anzeige', 'publicite', 'affiliate'],
-    contains: ['advert', 'adsense', 'sponsor', 'outbrain', 'taboola', 'affiliate'],
-  },
-  {
-    category: 'related',
-    words: ['related', 'recommended', 'recommendations', 'popular', 'trending', 'mostread', 'morestories', 'also', 'yarpp', 'relatedposts', 'more', 'teaser', 'teasers', 'latest', 'recent'],
-    contains: ['related', 'recommend', 'most-read', 'mostpopular', 'also-read'],
-  },
-  {
-    category: 'author-box',
-    tokens: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-info', 'author-description', 'authorinfo', 'author-card', 'post-author-box', 'saboxplugin-wrap'],
-    words: ['authorbox', 'authorinfo', 'autorbox', 'aboutauthor', 'authorbio', 'bio'],
-    last: ['author', 'autor', 'auteur', 'autore'],
-    contains: ['author-box', 'authorbox', 'author-bio', 'about-author', 'about-the-author', 'author-description', 'author__description', 'author-info', 'author__info', 'author-details'],
-  },
-  {
-    category: 'tags',
-    words: ['tags', 'tagcloud', 'taglist', 'keywords', 'categories', 'cat-links', 'tag-links'],
-    // Post metadata lines ("Posted in … | Tagged … | Bookmark the permalink") go with the tags.
-    contains: ['postmetadata', 'postmeta', 'entry-utility', 'entry-footer'],
-    tokens: ['tag-list', 'post-tags', 'entry-tags', 'tags-links', 'cat-links', 'entry-categories', 'post-categories', 'article-tags'],
-  },
-  // Image captions and credits: trafilatura's evaluation counts them as not part of the text.
-  { category: 'caption', tags: ['figcaption'], words: ['caption', 'captions', 'credit', 'credits', 'bildunterschrift', 'bilduntertitel', 'legende', 'wp-caption-text'], contains: ['caption'] },
-  { category: 'navigation', tags: ['nav', 'menu'], roles: ['navigation', 'menu', 'menubar', 'search', 'tablist'], words: ['nav', 'navbar', 'navigation', 'menu', 'menubar', 'submenu', 'topnav', 'subnav', 'navi', 'toolbar', 'search', 'searchform', 'skip', 'toc', 'tableofcontents'], contains: ['navbar', 'navigation', 'menu'] },
-  { category: 'header', tags: ['header'], roles: ['banner'], tokens: ['header', 'site-header', 'masthead', 'page-header', 'global-header', 'top-bar', 'topbar', 'siteheader', 'head', 'kopf', 'logo', 'branding', 'site-branding'] },
-  { category: 'footer', tags: ['footer'], roles: ['contentinfo'], words: ['footer', 'colophon', 'copyright', 'legal', 'imprint', 'impressum', 'disclaimer', 'fusszeile'], contains: ['footer'] },
-  { category: 'sidebar', tags: ['aside'], roles: ['complementary'], words: ['sidebar', 'aside', 'widget', 'widgets', 'rail', 'secondary', 'marginal', 'sidebox'], contains: ['sidebar', 'widget'] },
-];
+const GROUP_RULES = [
+  R.hidden, R.cookie, R.breadcrumbs, R.pagination, R.comments, R.social, R.newsletter, R.ads, R.related, R.authorBox, R.tags, R.caption, R.navigation, R.header, R.footer, R.sidebar,
+] as const;
+
+export type Category = (typeof GROUP_RULES)[number]['id'] | typeof R.form.id;
+
+type HtmlGates = { insideMain?: boolean; proseVeto?: boolean; onTextElements?: boolean };
+const htmlGates = (rule: RuleSpec): HtmlGates => (rule.gates?.html ?? {}) as HtmlGates;
+const categoriesWhere = (gate: keyof HtmlGates) => new Set<Category>([...GROUP_RULES, R.form].filter((r) => htmlGates(r)[gate]).map((r) => r.id));
 
 /** Categories that also apply inside the main content (a share bar inside the article still goes). */
-export const INSIDE_MAIN = new Set<Category>(['hidden', 'cookie', 'breadcrumbs', 'pagination', 'comments', 'share', 'newsletter', 'ads', 'related', 'author-box', 'tags', 'navigation', 'caption', 'footer', 'form']);
+export const INSIDE_MAIN = categoriesWhere('insideMain');
 
 /** Categories a group loses when it holds real prose (a long paragraph is no ad, share bar or menu). */
-export const PROSE_VETO = new Set<Category>(['hidden', 'ads', 'share', 'navigation', 'breadcrumbs', 'pagination', 'tags', 'header']);
+export const PROSE_VETO = categoriesWhere('proseVeto');
 
 /** Elements that are never a boilerplate group themselves (their classes describe the whole page). */
 const NEVER = new Set(['html', 'body', 'main', 'a', 'span', 'strong', 'em', 'b', 'i', 'img', 'br', 'tr', 'td', 'th', 'tbody', 'table']);
@@ -127,7 +44,7 @@ const WALL = /paywall|regwall/;
  * on a <p> mark the article's own standfirst or subtitle.
  */
 const TEXT_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const TEXT_ELEMENT_CATEGORIES = new Set<Category>(['newsletter', 'ads', 'share', 'tags', 'footer', 'author-box', 'comments', 'cookie', 'caption']);
+const TEXT_ELEMENT_CATEGORIES = categoriesWhere('onTextElements');
 
 /**
  * CMS classes that name the post's taxonomy terms or state ("category-newsletter",
@@ -147,14 +64,16 @@ const wordsOf = (token: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter((w, k, all) => w && !(k > 0 && STATE.has(all[k - 1]!)));
 
-const compiled = GROUPS.map((g) => ({
-  ...g,
-  tags: new Set(g.tags ?? []),
-  roles: new Set(g.roles ?? []),
-  tokens: new Set(g.tokens ?? []),
-  words: new Set(g.words ?? []),
-  contains: g.contains ?? [],
-  last: new Set(g.last ?? []),
+const compiled = GROUP_RULES.map((rule) => ({ rule, g: rule.selectors as SelectorGroup })).map(({ rule, g }) => ({
+  rule: rule as RuleSpec,
+  category: rule.id as Category,
+  unless: (g as SelectorGroup).unless,
+  tags: new Set<string>((g as SelectorGroup).tags ?? []),
+  roles: new Set<string>((g as SelectorGroup).roles ?? []),
+  tokens: new Set<string>((g as SelectorGroup).tokens ?? []),
+  words: new Set<string>((g as SelectorGroup).words ?? []),
+  contains: (g as SelectorGroup).contains ?? [],
+  last: new Set<string>((g as SelectorGroup).last ?? []),
 }));
 
 export interface Match {
@@ -166,21 +85,21 @@ export interface Match {
 }
 
 /** A form with several input fields (segmentation lists them: its controls are dropped before). */
-export const FORM: Match = { category: 'form', by: '<form> with input fields' };
+export const FORM: Match = { category: R.form.id, by: '<form> with input fields' };
 
 /** The boilerplate category of one element, by its own name, role and class/id tokens. */
-export function categoryOf(el: Element): Match | null {
+export function categoryOf(el: Element, on: RuleSwitch = () => true): Match | null {
   // The document node of a page without <html>/<body> has no name or attributes.
   if (el.type !== 'tag' || NEVER.has(el.name)) return null;
   if (TEXT_ELEMENTS.has(el.name)) {
-    const m = groupOf(el);
+    const m = groupOf(el, on);
     // A paragraph marked "paywalled" or "regwalled" is the article text behind the wall.
     return m && TEXT_ELEMENT_CATEGORIES.has(m.category) && !m.wall ? m : null;
   }
-  return groupOf(el);
+  return groupOf(el, on);
 }
 
-function groupOf(el: Element): Match | null {
+function groupOf(el: Element, on: RuleSwitch): Match | null {
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];
@@ -192,6 +111,7 @@ function groupOf(el: Element): Match | null {
       })
     : [];
   for (const g of compiled) {
+    if (!on(g.rule)) continue;
     if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
     if (role && g.roles.has(role)) return { category: g.category, by: `role="${role}"` };
     for (const t of tokens) if (g.tokens.has(t)) return { category: g.category, by: `class/id "${t}"` };

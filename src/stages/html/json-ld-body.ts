@@ -3,13 +3,12 @@ import type { Block } from '../../model/block.js';
 import type { DocumentContext } from '../../model/document.js';
 import { comparable, normalizeText } from '../../text/normalize-text.js';
 import type { StageContext } from '../types.js';
+import { RULES } from '../../rules/registry.js';
 import { textOf } from './dom.js';
 import type { ArticleBody } from './page-facts.js';
 
-/** Words the JSON-LD articleBody must hold to stand for an article. */
-const MIN_BODY_WORDS = 80;
-/** The kept text is a stub when it holds less than this share of the articleBody's characters. */
-const STUB_SHARE = 0.5;
+/** Words the JSON-LD articleBody must hold to stand for an article; the kept text is a stub below this share of its characters. */
+const { minBodyWords: MIN_BODY_WORDS, stubShare: STUB_SHARE } = RULES.jsonLdBody.gates.html;
 
 /** The text of an articleBody: some pages write HTML into it, many write entities. */
 function bodyParagraphs(raw: string): string[] {
@@ -39,7 +38,7 @@ export function fallBackToJsonLdBody(doc: DocumentContext, bodies: readonly Arti
   for (const block of kept) {
     const own = doc.view(block).key;
     if (own && key.includes(own)) {
-      doc.remove(block, { stage: 'html-boilerplate', rule: 'json-ld-body', reason: 'stub of the article that the page\'s JSON-LD articleBody holds in full' });
+      doc.remove(block, { stage: 'html-boilerplate', rule: RULES.jsonLdBody.id, reason: 'stub of the article that the page\'s JSON-LD articleBody holds in full' });
     }
   }
   const line = doc.lines().lineAt(best.span[0]);

@@ -1,5 +1,6 @@
-import { AD_LABEL_START, relatedLeadIn } from '../../text/lexicon.js';
-import type { Category } from './categories.js';
+import { RULES, type RuleSpec, type RuleSwitch } from '../../rules/registry.js';
+
+const { comments, related, credit, ads } = RULES;
 
 /**
  * Short lines inside an article that point away from it, label a picture or
@@ -9,23 +10,20 @@ import type { Category } from './categories.js';
  * link share one element. One signal among others: the caller applies these
  * only to short, non-link blocks.
  */
-
-/** "Photo: …", "Crédits photos : …", "(Credit: …)", "Quelle: …". */
-const CREDIT =
-  /^[(\[]?\s*(?:(?:photo(?:graph)?|foto|bild|image|picture)s?\s+(?:by|von|de|par|di)\s|(?:photos?|fotos?|bild(?:er)?|images?|credits?|crédits?(?: photos?)?|fuente|quelle|source|copyright|©)\s*(?:[:：]|\/|©))/iu;
-
-/** "You must be logged in to post a comment", "Sie müssen sich anmelden um Kommentare zu schreiben". */
-const COMMENT_WORD = /comment|kommentar|commentaire|comentar|comment[oi]|komentarz|коммент|reac(?:tie|ción)/iu;
-const LOGIN_WORD = /log(?:ged)?[ -]?in|sign[ -]?in|anmelden|angemeldet|eingeloggt|einloggen|registr|connecté|connectez|iniciar sesión|accedi|zaloguj|войдите/iu;
-
-export function lineCategory(text: string, words: number): Category | null {
-  if (words > 25) return null;
-  if (COMMENT_WORD.test(text) && LOGIN_WORD.test(text)) return 'comments';
+const LINES: ReadonlyArray<{ rule: RuleSpec; test: (text: string, words: number) => boolean }> = [
+  { rule: comments, test: (t, w) => w <= comments.gates.html.loginMaxWords && comments.patterns.COMMENT_WORD.test(t) && comments.patterns.LOGIN_WORD.test(t) },
   // "Read also: <headline>" (a bare related-content title is widgetCategory's).
-  if (relatedLeadIn(text)) return 'related';
-  if (words <= 12 && CREDIT.test(text)) return 'caption';
-  if (words <= 8 && AD_LABEL_START.test(text)) return 'ads';
-  return null;
+  { rule: related, test: (t, w) => w <= related.gates.html.leadInMaxWords && related.patterns.relatedLeadIn(t) !== null },
+  { rule: credit, test: (t, w) => w <= credit.gates.html.lineMaxWords && credit.patterns.CREDIT_START.test(t) },
+  { rule: ads, test: (t, w) => w <= ads.gates.html.labelMaxWords && ads.patterns.AD_LABEL_START.test(t) },
+];
+
+/** Longest block these lines read. */
+const LINE_WORDS = 25;
+
+export function lineCategory(text: string, words: number, on: RuleSwitch): RuleSpec | null {
+  if (words > LINE_WORDS) return null;
+  return LINES.find((l) => on(l.rule) && l.test(text, words))?.rule ?? null;
 }
 
 const MONTH = '\\p{L}{3,12}\\.?';
@@ -37,5 +35,3 @@ const DATE = new RegExp(
 
 /** Cheap pre-check before a date parser runs: something shaped like a date is in the text. */
 export const looksLikeDate = (text: string): boolean => DATE.test(text);
-
-

@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { BlockInfo } from './main-content.js';
 import { shapeOf } from './dom.js';
+import { RULES } from '../../rules/registry.js';
 
 /**
  * Teaser lists: the "more stories" of a page, whatever their class names say.
@@ -10,24 +11,15 @@ import { shapeOf } from './dom.js';
  * share, length; no word list.
  */
 
-/** Siblings of one shape needed to make a list. */
-const MIN_ITEMS = 3;
-/** Share of the siblings of that shape that must be teasers. */
-const ITEM_SHARE = 0.6;
-/** A teaser is short: at most this many words in all … */
-const MAX_ITEM_WORDS = 80;
-/** … none of its blocks a paragraph of running text … */
-const MAX_BLOCK_WORDS = 50;
-/** … and at most this many words outside its links. */
-const MAX_PLAIN_WORDS = 45;
-/** The headline link: this many words at least (a user name, a tag or "Read more" is no headline). */
-const MIN_LINK_WORDS = 4;
-/** Share of the item's characters inside links. */
-const MIN_LINK_SHARE = 0.15;
-/** Words of a summary. */
-const MIN_SUMMARY_WORDS = 6;
-/** Share of a block's characters inside links that makes it a headline link. */
-const HEADLINE_LINK_SHARE = 0.5;
+// The thresholds are the rule's gates (src/rules/html-only.ts): siblings of one shape that make
+// a list and the share of them that must be teasers; a teaser's words in all, per block and outside
+// its links; its headline link's words and the share of its characters inside links; the summary's
+// words; the share of a block's characters inside links that makes it a headline link.
+const {
+  minItems: MIN_ITEMS, itemShare: ITEM_SHARE, itemMaxWords: MAX_ITEM_WORDS, blockMaxWords: MAX_BLOCK_WORDS, plainMaxWords: MAX_PLAIN_WORDS,
+  headlineMinWords: MIN_LINK_WORDS, minLinkShare: MIN_LINK_SHARE, summaryMinWords: MIN_SUMMARY_WORDS, headlineLinkShare: HEADLINE_LINK_SHARE,
+  articleParagraphs: ARTICLE_PARAGRAPHS, articleParagraphWords: ARTICLE_PARAGRAPH_WORDS, articleWords: ARTICLE_WORDS, articleShare: ARTICLE_SHARE,
+} = RULES.teaserList.gates.html;
 
 /** Elements that hold the items of a list (not paragraphs or headings, whose children are inline). */
 const ITEM_TAGS = new Set(['li', 'article', 'div', 'section', 'dd', 'dt', 'a', 'figure', 'tr']);
@@ -117,22 +109,11 @@ export function teaserOf(el: Element, items: ReadonlyMap<Element, TeaserList>): 
   return undefined;
 }
 
-/**
- * Running text outside teaser lists and boilerplate groups that makes a page an
- * article whose teasers can go: this many paragraphs of prose, this many words in all.
- * A listing page (its teasers are its content) has an intro at most.
- */
-const ARTICLE_PARAGRAPHS = 2;
-/** Words of a paragraph of the article (longer than a teaser's summary). */
-const ARTICLE_PARAGRAPH_WORDS = 25;
-const ARTICLE_WORDS = 60;
-/**
- * …and at least this share of the words in the longest teaser list: a listing
- * page's content is one long list that outweighs any intro many times; after
- * an article, a list rarely holds more than three times its length (a rail
- * beside a short article may hold several such lists).
- */
-const ARTICLE_SHARE = 0.3;
+// The page has an article whose teasers can go when, outside teaser lists and boilerplate groups,
+// it holds `articleParagraphs` paragraphs of `articleParagraphWords` words, `articleWords` in all,
+// and at least `articleShare` of the words of the longest teaser list: a listing page's content is
+// one long list that outweighs any intro many times; after an article, a list rarely holds more
+// than three times its length (a rail beside a short article may hold several such lists).
 
 /**
  * The teaser items of a page that has an article of its own (item element →

@@ -1,31 +1,30 @@
-import {
-  COMMENT_HEADER,
-  COOKIE,
-  COPYRIGHT,
-  FORM_BUTTON,
-  FORM_LABEL,
-  LEGAL,
-  NEWSLETTER,
-  RELATED_HEADER,
-  SOCIAL,
-} from '../../text/lexicon.js';
-import type { Category } from './categories.js';
+import { RULES, type RuleSpec, type RuleSwitch } from '../../rules/registry.js';
+
+const { related, social, comments, legal, newsletter, cookie, copyright } = RULES;
 
 /**
  * Short widget lines that the page did not wrap in a telling element ("Share
  * this", "Leave a comment", "Sign up for our newsletter"), by the multilingual
- * widget lexicon (src/text/lexicon.ts). One signal only: the
- * caller applies it to short, non-prose blocks.
+ * widget lexicon (src/text/lexicon.ts), tried in this order. One signal only:
+ * the caller applies it to short blocks (each rule's html `maxWords`).
+ * Newsletter, cookie and copyright words turn up in prose in passing: those
+ * count only on short lines (`maxWords`, `proseMaxWords` for prose).
  */
-export function widgetCategory(text: string, words: number, prose: boolean): Category | null {
-  if (RELATED_HEADER.test(text)) return 'related';
-  if (SOCIAL.test(text)) return 'share';
-  if (COMMENT_HEADER.test(text) || FORM_LABEL.test(text) || FORM_BUTTON.test(text)) return 'comments';
-  if (LEGAL.test(text)) return 'footer';
-  // Prose may mention a newsletter or consent in passing: only short prose counts.
-  if (words > 30 || (prose && words > 15)) return null;
-  if (NEWSLETTER.test(text)) return 'newsletter';
-  if (COOKIE.test(text)) return 'cookie';
-  if (COPYRIGHT.test(text)) return 'footer';
-  return null;
+const WIDGETS: ReadonlyArray<{ rule: RuleSpec; test: (text: string, words: number, prose: boolean) => boolean }> = [
+  { rule: related, test: (t) => related.patterns.RELATED_HEADER.test(t) },
+  { rule: social, test: (t) => social.patterns.SOCIAL.test(t) },
+  { rule: comments, test: (t) => comments.patterns.COMMENT_HEADER.test(t) || comments.patterns.FORM_LABEL.test(t) || comments.patterns.FORM_BUTTON.test(t) },
+  { rule: legal, test: (t) => legal.patterns.LEGAL.test(t) },
+  { rule: newsletter, test: (t, w, p) => shortEnough(newsletter.gates.html, w, p) && newsletter.patterns.NEWSLETTER.test(t) },
+  { rule: cookie, test: (t, w, p) => shortEnough(cookie.gates.html, w, p) && cookie.patterns.COOKIE.test(t) },
+  { rule: copyright, test: (t, w, p) => shortEnough(copyright.gates.html, w, p) && copyright.patterns.COPYRIGHT.test(t) },
+];
+
+const shortEnough = (gates: { maxWords: number; proseMaxWords: number }, words: number, prose: boolean) => words <= gates.maxWords && !(prose && words > gates.proseMaxWords);
+
+/** Longest block the widget lines read (the rules' html `maxWords`). */
+export const WIDGET_WORDS = Math.max(...WIDGETS.map((w) => (w.rule.gates?.html as { maxWords: number }).maxWords));
+
+export function widgetCategory(text: string, words: number, prose: boolean, on: RuleSwitch): RuleSpec | null {
+  return WIDGETS.find((w) => on(w.rule) && w.test(text, words, prose))?.rule ?? null;
 }

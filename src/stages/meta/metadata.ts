@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { comparable } from '../../text/normalize-text.js';
 import type { DocumentStage } from '../types.js';
+import { RULES } from '../../rules/registry.js';
 
 const options = z.object({}).strict();
 
@@ -46,7 +47,7 @@ export const metadata: DocumentStage<z.infer<typeof options>> = {
     }
     if (!meta.site) {
       const domain = blocks.map((b) => DOMAIN.exec(b.text)?.[1]).find(Boolean);
-      const header = blocks.find((b) => b.removed?.rule === 'site-header');
+      const header = blocks.find((b) => b.removed?.rule === RULES.siteHeader.id);
       meta.site = domain?.toLowerCase() ?? header?.text.split(SITE_SEPARATOR)[0]?.trim() ?? null;
     }
     source.site ??= meta.site;

@@ -1,6 +1,7 @@
 import type { Block, Removal } from '../../../model/block.js';
 import type { BlockView } from '../../../model/block-view.js';
 import type { DocumentContext } from '../../../model/document.js';
+import type { RuleSpec, RuleSwitch } from '../../../rules/registry.js';
 
 /** A kept block with the features the rules look at (the document's block view). */
 export type Item = BlockView;
@@ -10,13 +11,20 @@ export class RuleContext {
   readonly items: Item[];
   /** The document's language (ISO 639-1), when known: date parsing uses it. */
   readonly lang: string | null;
-  constructor(private readonly doc: DocumentContext) {
+  constructor(
+    private readonly doc: DocumentContext,
+    /** Which rules the pipeline has on. */
+    readonly on: RuleSwitch = () => true,
+  ) {
     this.lang = doc.data.meta.lang;
     this.items = doc.keptViews();
   }
 
-  remove(item: Item, rule: string, reason: string): void {
-    this.doc.remove(item.block, { stage: 'boilerplate', rule, reason });
+  /** Removes the block under the rule's id; false (nothing done) when the pipeline turned the rule off. */
+  remove(item: Item, rule: RuleSpec, reason: string): boolean {
+    if (!this.on(rule)) return false;
+    this.doc.remove(item.block, { stage: 'boilerplate', rule: rule.id, reason });
+    return true;
   }
 
   /** What the rules so far removed between two blocks (exclusive), in order. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rulesOption, ruleSwitch, ruleWarnings } from '../../../rules/registry.js';
 import type { DocumentStage } from '../../types.js';
 import { RuleContext, type Rule } from './context.js';
 import { glossaryBoxes } from './rules/glossary.js';
@@ -9,27 +10,13 @@ import { relatedLists } from './rules/related.js';
 import { commentForms, mediaTabs, noticeLines, tagLists, widgetLines } from './rules/widgets.js';
 
 // Order matters: the specific structures (forms, boxes, lists) claim their
-// blocks before the single-line widget patterns and the related-list header.
-const RULES = {
-  comments: commentForms,
-  tags: tagLists,
-  gallery: mediaTabs,
-  glossary: glossaryBoxes,
-  related: relatedLists,
-  widgets: widgetLines,
-  notices: noticeLines,
-  // After widgets and notices: both read what those removed or left.
-  captions: imageCaptions,
-  pitches: newsletterPitches,
-} satisfies Record<string, Rule>;
+// blocks before the single-line widget patterns and the related-list header;
+// captions and pitches read what widgets and notices removed or left.
+const RULE_PASSES: readonly Rule[] = [commentForms, tagLists, mediaTabs, glossaryBoxes, relatedLists, widgetLines, noticeLines, imageCaptions, newsletterPitches];
 
 const options = z
   .object({
-    rules: z
-      .object(Object.fromEntries(Object.keys(RULES).map((name) => [name, z.boolean().default(true)])) as Record<keyof typeof RULES, z.ZodDefault<z.ZodBoolean>>)
-      .strict()
-      .default(Object.fromEntries(Object.keys(RULES).map((name) => [name, true])) as Record<keyof typeof RULES, boolean>)
-      .describe('Turn single rule families off (all on by default).'),
+    rules: rulesOption('text'),
     mainText: z.boolean().default(true).describe('Find the main text and remove the short blocks before and after it.'),
     shortPenalty: z
       .number()
@@ -63,11 +50,10 @@ export const boilerplate: DocumentStage<BoilerplateOptions> = {
   formats: ['text'],
   description: 'Removes menus, language switchers, social prompts, glossary boxes, related lists, tags, comment forms, galleries and the short lines around the main text.',
   options,
+  warnings: (opts) => ruleWarnings('boilerplate', 'text', opts.rules),
   run(doc, opts, ctx) {
-    const rules = new RuleContext(doc);
-    for (const [name, rule] of Object.entries(RULES)) {
-      if (opts.rules[name as keyof typeof RULES]) rule(rules);
-    }
+    const rules = new RuleContext(doc, ruleSwitch('text', opts.rules));
+    for (const pass of RULE_PASSES) pass(rules);
     if (opts.mainText) aroundMainText(rules, opts);
     ctx.stats.update('boilerplate.documents');
   },

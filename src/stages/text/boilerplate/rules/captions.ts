@@ -1,5 +1,7 @@
 import type { RuleContext } from '../context.js';
-import { endsWithCredit } from '../../../../text/lexicon.js';
+import { RULES } from '../../../../rules/registry.js';
+
+const { caption } = RULES;
 
 /**
  * Image captions: a short block that ends with the photo credit ("… Foto:
@@ -10,7 +12,7 @@ import { endsWithCredit } from '../../../../text/lexicon.js';
  */
 export function imageCaptions(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
-    if (item.f.words > 40) continue;
-    if (endsWithCredit(item.block.text)) ctx.remove(item, 'caption', 'image caption ending with a photo credit');
+    if (item.f.words > caption.gates.text.maxWords) continue;
+    if (caption.patterns.endsWithCredit(item.block.text)) ctx.remove(item, caption, 'image caption ending with a photo credit');
   }
 }

@@ -1,4 +1,7 @@
+import { RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
+
+const { glossary } = RULES;
 
 /**
  * Glossary and sidebar boxes: a run of entries, each a short term line
@@ -8,14 +11,15 @@ import type { Item, RuleContext } from '../context.js';
  */
 export function glossaryBoxes(ctx: RuleContext): void {
   const items = ctx.kept();
-  const isTerm = (it: Item | undefined) => !!it && it.f.words <= 6 && !it.f.endsSentence && !it.prose;
+  const { termMaxWords, minEntries, definitionMaxWords } = glossary.gates.text;
+  const isTerm = (it: Item | undefined) => !!it && it.f.words <= termMaxWords && !it.f.endsSentence && !it.prose;
   const same = (a: Item | undefined, b: Item | undefined) => !!a && !!b && a.key === b.key;
 
   /** Entry at k: [term, term, definition?]; returns its length or 0. */
   const entryAt = (k: number): number => {
     if (!isTerm(items[k]) || !same(items[k], items[k + 1])) return 0;
     const def = items[k + 2];
-    return def && !same(def, items[k + 3]) && def.f.words <= 80 ? 3 : 2;
+    return def && !same(def, items[k + 3]) && def.f.words <= definitionMaxWords ? 3 : 2;
   };
 
   for (let k = 0; k < items.length; ) {
@@ -25,11 +29,11 @@ export function glossaryBoxes(ctx: RuleContext): void {
       entries.push([j, len]);
       j += len;
     }
-    if (entries.length >= 2) {
+    if (entries.length >= minEntries) {
       for (const [start, len] of entries) {
         const term = items[start]!.block.text;
         for (let m = start; m < start + len; m++) {
-          ctx.remove(items[m]!, 'glossary', `glossary or sidebar box entry "${term}" (${entries.length} entries)`);
+          ctx.remove(items[m]!, glossary, `glossary or sidebar box entry "${term}" (${entries.length} entries)`);
         }
       }
       k = j;

@@ -1,5 +1,8 @@
 import { parseByline } from '../../../meta/byline.js';
+import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
+
+const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
 export interface MainTextOptions {
   /** Cost of a non-prose block inside the main text, in characters of prose. */
@@ -61,8 +64,8 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
   return [parts.reduce((min, r) => (r.start <= top.start ? Math.min(min, r.start) : min), top.start), end];
 }
 
-/** Rules whose blocks close an article: text after them is another part of the page. */
-const ARTICLE_END = new Set(['related', 'comments', 'tags', 'author-box', 'post-meta', 'pagination', 'copyright', 'newsletter', 'reader-prompt', 'license', 'disclaimer', 'rating']);
+/** Rules whose blocks close an article (gate `endsArticle`): text after them is another part of the page. */
+const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArticle?: boolean } | undefined)?.endsArticle).map((r) => r.id));
 
 /** A line of listed data: a number (quantity, size, date) or a "Label: value" pair. */
 const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
@@ -128,12 +131,12 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (it.prose && options.keepOutsideProse) continue;
     // A lead paragraph that an image or a byline cut off from the text, in the same section of the dump.
     if (it.prose && it.section !== null && it.section === items[first]!.section) continue;
-    if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
-    else if (SEPARATED.test(it.block.text) && it.f.words <= 12 && !it.prose) {
-      ctx.remove(it, 'site-header', 'site name and tagline line before the article title');
-    } else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph before the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines before the article title (menu or navigation)');
-    else ctx.remove(it, 'before-main', 'short non-sentence line before the article title');
+    if (DOMAIN.test(it.block.text)) ctx.remove(it, siteName, 'bare domain name outside the article');
+    else if (SEPARATED.test(it.block.text) && it.f.words <= siteHeader.gates.text.maxWords && !it.prose) {
+      ctx.remove(it, siteHeader, 'site name and tagline line before the article title');
+    } else if (it.prose) ctx.remove(it, outsideMain, 'prose paragraph before the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.remove(it, navigation, 'run of short lines before the article title (menu or navigation)');
+    else ctx.remove(it, beforeMain, 'short non-sentence line before the article title');
   }
 
   linkSections(ctx, items, first, last);
@@ -144,10 +147,10 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     attached &&= it.sentence;
     if (attached) continue; // a bio or closing sentence that runs on from the text
     if (it.prose && options.keepOutsideProse) continue;
-    if (DOMAIN.test(it.block.text)) ctx.remove(it, 'site-name', 'bare domain name outside the article');
-    else if (it.prose) ctx.remove(it, 'outside-main', 'prose paragraph after the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= 3) ctx.remove(it, 'menu', 'run of short lines after the end of the article (menu, footer or link list)');
-    else ctx.remove(it, 'after-main', 'short non-sentence line after the end of the article');
+    if (DOMAIN.test(it.block.text)) ctx.remove(it, siteName, 'bare domain name outside the article');
+    else if (it.prose) ctx.remove(it, outsideMain, 'prose paragraph after the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.remove(it, navigation, 'run of short lines after the end of the article (menu, footer or link list)');
+    else ctx.remove(it, afterMain, 'short non-sentence line after the end of the article');
   }
 }
 
@@ -170,9 +173,9 @@ export function linkSections(ctx: RuleContext, items: Item[], first: number, las
     const it = items[k]!;
     if (it.prose || it.section === null || it.block.removed) continue;
     const section = bySection.get(it.section)!;
-    if (section.length < 2 || section.some((s) => s.prose)) continue;
+    if (section.length < linkSection.gates.text.minLines || section.some((s) => s.prose)) continue;
     // Data the article lists (ingredients, specifications, "Key: value" facts) has quantities or labels on most lines; links have neither.
-    if (section.filter((s) => DATA_LINE.test(s.block.text)).length * 2 >= section.length) continue;
-    ctx.remove(it, 'link-section', `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
+    if (section.filter((s) => DATA_LINE.test(s.block.text)).length >= section.length * linkSection.gates.text.dataShare) continue;
+    ctx.remove(it, linkSection, `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
   }
 }

@@ -1,4 +1,7 @@
+import { RULES } from '../../../../rules/registry.js';
 import type { RuleContext } from '../context.js';
+
+const { newsletter } = RULES;
 
 /**
  * The pitch under a newsletter prompt ("Sign up for our newsletter" then
@@ -13,8 +16,8 @@ export function newsletterPitches(ctx: RuleContext): void {
   for (let k = 1; k < items.length; k++) {
     const prompt = items[k - 1]!;
     const it = items[k]!;
-    if (prompt.block.removed?.rule !== 'newsletter' || it.block.removed) continue;
-    if (it.block.i !== prompt.block.i + 1 || it.section === null || it.section !== prompt.section || it.f.words > 40) continue;
-    ctx.remove(it, 'newsletter', `pitch under the newsletter prompt "${prompt.block.text}"`);
+    if (prompt.block.removed?.rule !== newsletter.id || it.block.removed) continue;
+    if (it.block.i !== prompt.block.i + 1 || it.section === null || it.section !== prompt.section || it.f.words > newsletter.gates.text.pitchMaxWords) continue;
+    ctx.remove(it, newsletter, `pitch under the newsletter prompt "${prompt.block.text}"`);
   }
 }

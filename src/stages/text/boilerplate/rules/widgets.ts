@@ -1,61 +1,62 @@
-import { iso6393 } from 'iso-639-3';
-import { isObfuscated } from '../../../../text/homoglyphs.js';
+import { RULES } from '../../../../rules/registry.js';
+import type { RuleSpec } from '../../../../rules/types.js';
+import { noticeOf } from '../../../../rules/notices.js';
 import type { Item, RuleContext } from '../context.js';
-import {
-  AD_LABEL, COMMENT_HEADER, COOKIE, COPYRIGHT, FORM_BUTTON, FORM_LABEL, LANGUAGE_NAMES, LEGAL, MEDIA_TAB, NEWSLETTER, noticeOf, SOCIAL, TAGS_HEADER, UI_ACTION,
-} from '../../../../text/lexicon.js';
 
-const LANGUAGE_CODES = new Set(iso6393.flatMap((l) => (l.iso6391 ? [l.iso6391] : [])));
+const { languageSwitcher, social, ads, uiLabel, copyright, legal, cookie, newsletter, navigation, tags, comments, gallery } = RULES;
 
-/** "EN|FR|RU", "English · Deutsch · Français": nothing but language codes or names. */
-export function isLanguageSwitcher(text: string): boolean {
-  const parts = text.split(/\s*[|/·•,]\s*|\s+/).filter(Boolean);
-  if (parts.length < 2) return false;
-  const separated = /[|/·•,]/.test(text);
-  return parts.every((part) => {
-    const lower = part.toLowerCase();
-    if (LANGUAGE_NAMES.has(lower)) return true;
-    // Bare codes need separators or capitals, else "an in to" would pass.
-    return LANGUAGE_CODES.has(lower) && part.length === 2 && (separated || part === part.toUpperCase());
-  });
-}
+const short = (item: Item, words: number) => item.f.words <= words && !item.prose;
 
-/** What a cookie notice talks about besides cookies: the site, the browser, consent. */
-const COOKIE_CONTEXT = /\b(?:website|webseite|web-?site|site|seite|sitio|strona|browser|navegador|navigateur|zustimmung|einwilligung|consent|akzeptier|accept|acept|zgod)/iu;
-
-const short = (item: Item, words = 8) => item.f.words <= words && !item.prose;
+/**
+ * Single-line widgets recognised by shape and a small multilingual lexicon,
+ * tried in this order: the first that matches (among the rules that are on)
+ * names the rule.
+ */
+const WIDGET_LINES: ReadonlyArray<{ rule: RuleSpec; reason: string; test: (item: Item, text: string) => boolean }> = [
+  { rule: languageSwitcher, reason: 'line of language codes or names', test: (it, t) => short(it, languageSwitcher.gates.text.maxWords) && languageSwitcher.patterns.isLanguageSwitcher(t) },
+  { rule: social, reason: 'social-media prompt or share bar', test: (it, t) => short(it, social.gates.text.maxWords) && social.patterns.SOCIAL.test(t) },
+  { rule: ads, reason: 'label of an advertisement slot', test: (it, t) => short(it, ads.gates.text.labelMaxWords) && ads.patterns.AD_LABEL.test(t) },
+  { rule: ads, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad', test: (_, t) => ads.patterns.isObfuscated(t) },
+  { rule: uiLabel, reason: 'button or link of the page interface (print, log in, show all, close)', test: (it, t) => short(it, uiLabel.gates.text.maxWords) && uiLabel.patterns.UI_ACTION.test(t) },
+  {
+    rule: copyright,
+    reason: 'copyright or rights notice',
+    test: (it, t) => it.f.words <= copyright.gates.text.maxWords && copyright.patterns.COPYRIGHT.test(t) && (!it.f.endsSentence || copyright.patterns.COPYRIGHT_SIGN.test(t) || it.f.words <= copyright.gates.text.sentenceMaxWords),
+  },
+  { rule: legal, reason: 'link to a legal or contact page', test: (it, t) => short(it, legal.gates.text.maxWords) && legal.patterns.LEGAL.test(t) },
+  {
+    rule: cookie,
+    reason: 'cookie or consent prompt',
+    test: (it, t) => it.f.words <= cookie.gates.text.promptMaxWords && cookie.patterns.COOKIE.test(t) && (it.f.words <= cookie.gates.text.shortPromptMaxWords || cookie.patterns.COOKIE_ACCEPT.test(t)),
+  },
+  // The banner's explanation: cookies on "this website", in "your browser", with "consent".
+  { rule: cookie, reason: 'cookie notice of the site', test: (it, t) => it.f.words <= cookie.gates.text.noticeMaxWords && cookie.patterns.COOKIE_WORD.test(t) && cookie.patterns.COOKIE_CONTEXT.test(t) },
+  { rule: newsletter, reason: 'newsletter or subscription prompt', test: (it, t) => it.f.words <= newsletter.gates.text.maxWords && newsletter.patterns.NEWSLETTER.test(t) && !it.prose },
+  {
+    rule: navigation,
+    reason: 'items separated by | or »: a menu or breadcrumb',
+    test: (it) => short(it, navigation.gates.text.lineMaxWords) && it.f.separators >= navigation.gates.text.minSeparators && !it.f.endsSentence,
+  },
+];
 
 /** Single-line widgets recognised by shape and a small multilingual lexicon. */
 export function widgetLines(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
     const { text } = item.block;
-    if (short(item, 12) && isLanguageSwitcher(text)) ctx.remove(item, 'language-switcher', 'line of language codes or names');
-    else if (short(item) && SOCIAL.test(text)) ctx.remove(item, 'social', 'social-media prompt or share bar');
-    else if (short(item, 4) && AD_LABEL.test(text)) ctx.remove(item, 'advertisement', 'label of an advertisement slot');
-    else if (isObfuscated(text)) ctx.remove(item, 'advertisement', 'words written in mixed Latin and Cyrillic letters: an obfuscated ad');
-    else if (short(item, 6) && UI_ACTION.test(text)) ctx.remove(item, 'ui-label', 'button or link of the page interface (print, log in, show all, close)');
-    else if (item.f.words <= 30 && COPYRIGHT.test(text) && (!item.f.endsSentence || /©|\(c\)/i.test(text) || item.f.words <= 12)) {
-      ctx.remove(item, 'copyright', 'copyright or rights notice');
-    } else if (short(item, 5) && LEGAL.test(text)) ctx.remove(item, 'legal', 'link to a legal or contact page');
-    else if (item.f.words <= 40 && COOKIE.test(text) && (item.f.words <= 12 || /\b(?:accept|use|akzeptieren|accepter|aceptar)\b/i.test(text))) {
-      ctx.remove(item, 'cookie', 'cookie or consent prompt');
-    } else if (item.f.words <= 120 && /\bcookies?\b/iu.test(text) && COOKIE_CONTEXT.test(text)) {
-      // The banner's explanation: cookies on "this website", in "your browser", with "consent".
-      ctx.remove(item, 'cookie', 'cookie notice of the site');
-    } else if (item.f.words <= 25 && NEWSLETTER.test(text) && !item.prose) ctx.remove(item, 'newsletter', 'newsletter or subscription prompt');
-    else if (short(item, 30) && item.f.separators >= 2 && !item.f.endsSentence) ctx.remove(item, 'menu', 'items separated by | or »: a menu or breadcrumb');
+    const widget = WIDGET_LINES.find((w) => ctx.on(w.rule) && w.test(item, text));
+    if (widget) ctx.remove(item, widget.rule, widget.reason);
   }
 }
 
 /**
  * Sentences widgets write (comment-form notices, newsletter pitches,
  * previous/next links, "read more", image credits): a lexicon match at the
- * start of a block of at most 40 words, so that an article merely quoting
- * such words in a long paragraph is safe.
+ * start of a short block (rules/notices.ts), so that an article merely
+ * quoting such words in a long paragraph is safe.
  */
 export function noticeLines(ctx: RuleContext): void {
   for (const item of ctx.kept()) {
-    const notice = noticeOf(item.block.text, item.f.words);
+    const notice = noticeOf(item.block.text, item.f.words, ctx.on);
     if (notice) ctx.remove(item, notice.rule, notice.reason);
   }
 }
@@ -63,12 +64,13 @@ export function noticeLines(ctx: RuleContext): void {
 /** "Tags :" and its list (on the same line, or on the next line when the header stands alone). */
 export function tagLists(ctx: RuleContext): void {
   const items = ctx.kept();
+  const { TAGS_HEADER } = tags.patterns;
   items.forEach((item, k) => {
-    if (item.f.words > 40 || !TAGS_HEADER.test(item.block.text)) return;
-    ctx.remove(item, 'tags', 'tag or category list');
+    if (item.f.words > tags.gates.text.maxWords || !TAGS_HEADER.test(item.block.text)) return;
+    ctx.remove(item, tags, 'tag or category list');
     const rest = item.block.text.replace(TAGS_HEADER, '').trim();
     const next = items[k + 1];
-    if (!rest && next && !next.prose && !next.f.endsSentence) ctx.remove(next, 'tags', 'the tag list under a "Tags:" header');
+    if (!rest && next && !next.prose && !next.f.endsSentence) ctx.remove(next, tags, 'the tag list under a "Tags:" header');
   });
 }
 
@@ -80,15 +82,17 @@ export function tagLists(ctx: RuleContext): void {
  */
 export function commentForms(ctx: RuleContext): void {
   const items = ctx.kept();
-  const header = (it: Item) => it.f.words <= 6 && COMMENT_HEADER.test(it.block.text);
-  const field = (it: Item) => it.f.words <= 4 && (FORM_LABEL.test(it.block.text) || FORM_BUTTON.test(it.block.text));
+  const { COMMENT_HEADER, FORM_LABEL, FORM_BUTTON } = comments.patterns;
+  const { headerMaxWords, fieldMaxWords } = comments.gates.text;
+  const header = (it: Item) => it.f.words <= headerMaxWords && COMMENT_HEADER.test(it.block.text);
+  const field = (it: Item) => it.f.words <= fieldMaxWords && (FORM_LABEL.test(it.block.text) || FORM_BUTTON.test(it.block.text));
   const formLine = items.map((it) => header(it) || field(it));
   items.forEach((item, k) => {
     if (!formLine[k]) return;
     const neighbour = formLine[k - 1] === true || formLine[k + 1] === true;
     if (header(item) && !/^(?:reply|antworten|répondre|responder|rispondi|odpowiedz|ответить)$/i.test(item.block.text.trim())) {
-      ctx.remove(item, 'comments', 'comment section header');
-    } else if (neighbour) ctx.remove(item, 'comments', 'comment form field or button');
+      ctx.remove(item, comments, 'comment section header');
+    } else if (neighbour) ctx.remove(item, comments, 'comment form field or button');
   });
 }
 
@@ -98,13 +102,14 @@ export function commentForms(ctx: RuleContext): void {
  */
 export function mediaTabs(ctx: RuleContext): void {
   const items = ctx.kept();
-  const tab = items.map((it) => it.f.words <= 3 && MEDIA_TAB.test(it.block.text));
+  const { tabMaxWords, captionMaxWords } = gallery.gates.text;
+  const tab = items.map((it) => it.f.words <= tabMaxWords && gallery.patterns.MEDIA_TAB.test(it.block.text));
   for (let k = 0; k < items.length; k++) {
     if (!tab[k] || !tab[k + 1]) continue;
     let j = k;
-    while (tab[j]) ctx.remove(items[j++]!, 'gallery', 'media gallery tab');
-    while (items[j] && !items[j]!.prose && items[j]!.f.words <= 25) {
-      ctx.remove(items[j++]!, 'gallery', 'caption under a media gallery');
+    while (tab[j]) ctx.remove(items[j++]!, gallery, 'media gallery tab');
+    while (items[j] && !items[j]!.prose && items[j]!.f.words <= captionMaxWords) {
+      ctx.remove(items[j++]!, gallery, 'caption under a media gallery');
     }
     k = j - 1;
   }
