@@ -16,6 +16,7 @@ import { createCliLogger, silentLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
+import { SIDECAR_LAYOUTS, type SidecarLayout } from '../model/sidecar.js';
 import { EXIT } from './io.js';
 import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
@@ -30,6 +31,7 @@ interface RunFlags extends PipelineFlags {
   timeout: number;
   format?: Format;
   outputFormat: OutputFormat;
+  sidecar: SidecarLayout;
   stdout?: boolean;
   name?: string;
   logLevel: string;
@@ -57,6 +59,11 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       new Option('-O, --output-format <format>', 'also write <name>.md (markdown), <name>.doc.json (json) or one documents.jsonl (jsonl); the clean text and sidecar are always written')
         .choices([...OUTPUT_FORMATS])
         .default('text'),
+    )
+    .addOption(
+      new Option('--sidecar <layout>', 'full: every block with its text and DOM path; compact: kept blocks without text (the .txt has it), removed ones with a short text and a hash, no DOM paths')
+        .choices([...SIDECAR_LAYOUTS])
+        .default('full'),
     )
     .option('--stdout', 'print the clean text (or --output-format) of a single input on stdout instead of writing outputs; the input - reads standard input')
     .option('--name <name>', 'the name of the document read from standard input (shown as its path; its extension is a format hint)', 'stdin')
@@ -107,6 +114,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),
         outputFormat: flags.outputFormat,
+        sidecar: flags.sidecar,
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),

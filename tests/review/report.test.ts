@@ -172,7 +172,7 @@ describe('unboil report', () => {
     const nameCell = page.locator('#docs tbody tr').first().locator('td').first();
     expect((await nameCell.boundingBox())!.width).toBeLessThan(400);
     expect(await nameCell.textContent()).toBe(`crawl/${long}`);
-    expect(await nameCell.getAttribute('title')).toBe(docs[0]!.sidecar.source.path);
+    expect(await nameCell.getAttribute('title')).toBe(`seeds/${docs[0]!.sidecar.source.path}`);
     const { name, hash, tool } = docs[0]!.sidecar.pipeline;
     expect(await page.textContent('#made')).toBe(`pipeline ${name} (${hash.slice(0, 12)}) · ${tool}`);
     // Every rule of the folder, not only those of one document, has a colour of its own.
