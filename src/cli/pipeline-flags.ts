@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { FAVORS, favorSettings, type Favor } from '../config/favor.js';
 import { parseSetting } from '../config/overrides.js';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import { ConfigError } from '../errors.js';
@@ -8,6 +9,13 @@ export interface PipelineFlags {
   pipeline: string;
   /** `--set` overrides in the order given (absent when none). */
   set?: string[];
+  /** `--favor`: a set of overrides applied before `--set`. */
+  favor?: Favor;
+}
+
+/** `--favor precision|recall`: stage options that trade one for the other (see config/favor.ts). */
+export function favorOption(): Option {
+  return new Option('--favor <what>', 'trade recall for precision or the other way, by stage options applied before --set (validate shows them)').choices([...FAVORS]);
 }
 
 /**
@@ -30,5 +38,5 @@ export function setOption(): Option {
 
 /** The pipeline a command's `--pipeline` and `--set` flags name. @throws ConfigError */
 export function pipelineFromFlags(flags: PipelineFlags, cwd: string): Pipeline {
-  return loadPipeline(flags.pipeline, cwd, { set: flags.set ?? [] });
+  return loadPipeline(flags.pipeline, cwd, { set: [...favorSettings(flags.favor), ...(flags.set ?? [])] });
 }

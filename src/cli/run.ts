@@ -20,7 +20,7 @@ import { SIDECAR_LAYOUTS, type SidecarLayout } from '../model/sidecar.js';
 import { EXIT } from './io.js';
 import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
-import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 import { checkOutFolder, refuseUrls } from './usage.js';
@@ -52,6 +52,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
     .addOption(setOption())
+    .addOption(favorOption())
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(formatOption())

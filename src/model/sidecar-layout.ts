@@ -11,12 +11,15 @@ const cut = (text: string): { text: string; hash?: string } => {
  * The sidecar as `--sidecar compact` writes it: kept blocks lose their text
  * (the clean text holds it at `out`) and every block its DOM path (the
  * bulk of an HTML page's sidecar); removed blocks keep a short text and a
- * hash of the whole one. Every fate, rule, reason and span stays.
+ * hash of the whole one, and `duplicateOf` only when there is one. Every
+ * fate, rule, reason and span stays.
  */
 export function compactSidecar(full: Sidecar): CompactSidecar {
   const blocks = full.blocks.map((block) => {
     const { text, path: _path, ...rest } = block;
-    return rest.kept ? rest : { ...rest, ...cut(text) };
+    if (rest.kept) return rest;
+    const { duplicateOf, ...removed } = rest;
+    return { ...removed, ...cut(text), ...(duplicateOf === null ? {} : { duplicateOf }) };
   });
   return { ...full, layout: 'compact', blocks } as CompactSidecar;
 }
@@ -32,6 +35,8 @@ export const layoutOf = (sidecar: StoredSidecar): SidecarLayout => ('layout' in 
 export function expandSidecar(stored: StoredSidecar, cleanText: string): Sidecar {
   if (!('layout' in stored)) return stored;
   const { layout: _layout, ...rest } = stored;
-  const blocks = stored.blocks.map((block) => (block.kept ? { ...block, text: cleanText.slice(block.out[0], block.out[1]) } : block));
+  const blocks = stored.blocks.map((block) =>
+    block.kept ? { ...block, text: cleanText.slice(block.out[0], block.out[1]) } : { ...block, duplicateOf: block.duplicateOf ?? null },
+  );
   return { ...rest, blocks } as Sidecar;
 }

@@ -33,7 +33,8 @@ export const removedBlockSchema = z
  * A kept block has no `text` (the clean text holds it at `out`); a removed
  * block's text is cut to COMPACT_TEXT characters (ending "…") and then has
  * a `hash`, the first 16 hex digits of the sha256 of the whole text (so a
- * change past the cut still shows); neither has the DOM `path`.
+ * change past the cut still shows) and no `duplicateOf` unless it is a
+ * duplicate; neither has the DOM `path`.
  */
 export const COMPACT_TEXT = 80;
 
@@ -57,7 +58,7 @@ export const compactRemovedBlockSchema = z
     stage: z.string(),
     rule: z.string(),
     reason: z.string(),
-    duplicateOf: z.number().int().min(0).nullable(),
+    duplicateOf: z.number().int().min(0).optional().describe('index of the first occurrence, for duplicates (absent otherwise)'),
   })
   .strict();
 

@@ -37,7 +37,7 @@ export function selectBlocks(doc: CleanedDocument, options: ViewOptions): Array<
  */
 export function renderDocument(doc: CleanedDocument, options: ViewOptions, c: Paint): string {
   const blocks = selectBlocks(doc, options);
-  const { stats, source } = doc.sidecar;
+  const { stats } = doc.sidecar;
   const lines = [c.bold(`${doc.location} → ${doc.name}.txt`) + c.dim(`  (${stats.kept} kept, ${stats.removed} removed)`)];
   for (const b of blocks) {
     if (b === null) lines.push(c.dim('  ⋮'));
