@@ -162,7 +162,7 @@ describe('unboil report', () => {
 
   it.skipIf(!hasChromium)('keeps the table inside the window with a very long name, names the pipeline, gives every rule its own colour', async () => {
     const long = `${'a-very-long-scraped-file-name-from-a-crawler-'.repeat(6)}end`;
-    const many = docs.map((d, k) => ({ name: k === 0 ? `crawl/${long}` : d.name, text: d.text, sidecar: d.sidecar }));
+    const many = docs.map((d, k) => ({ name: k === 0 ? `crawl/${long}` : d.name, location: `seeds/${d.sidecar.source.path}`, text: d.text, sidecar: d.sidecar }));
     const file = join(dir, 'long.html');
     writeFileSync(file, buildReport(many, 'long names'));
     const { page, errors } = await openPage(`file://${file}`);
