@@ -21,10 +21,10 @@ const readGz = (path) => {
  * the corpus as users would give it; the files one by one for --max) and
  * reads `<dir>/<id>.txt` back. A page that failed or wrote nothing is ''.
  */
-export async function runUnboil({ corpus, mode, pages, out, pipeline = 'default', whole }) {
+export async function runUnboil({ corpus, mode, pages, out, pipeline = 'default', favor, whole }) {
   mkdirSync(out, { recursive: true });
   const inputs = whole ? [join(corpus.root, mode)] : pages.map((p) => inputOf(corpus, p, mode));
-  const args = [join(ROOT, 'bin/unboil.js'), 'run', ...inputs, '--out', out, '--quiet', '--format', mode, '--pipeline', pipeline];
+  const args = [join(ROOT, 'bin/unboil.js'), 'run', ...inputs, '--out', out, '--quiet', '--format', mode, '--pipeline', pipeline, ...(favor ? ['--favor', favor] : [])];
   const started = performance.now();
   const { code, stderr } = await new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:quality [-- --corpus trafilatura|wcxb|all] [--mode html|text|all] [--tune 1,2]
-//   [--max N] [--json F] [--errors F] [--out DIR] [--pipeline P] [--lang] [--worst N] [--skip-baselines]
+//   [--max N] [--json F] [--errors F] [--out DIR] [--pipeline P] [--favor precision|recall] [--lang] [--worst N] [--skip-baselines]
 //
 // Quality on the two development corpora as a generalization benchmark. Each
 // corpus is split by site into 5 folds (folds.js); unboil is run once per
@@ -37,6 +37,7 @@ const { values } = parseArgs({
     errors: { type: 'string' },
     out: { type: 'string' },
     pipeline: { type: 'string', default: 'default' },
+    favor: { type: 'string' },
     lang: { type: 'boolean', default: false },
     worst: { type: 'string', default: '0' },
     'skip-baselines': { type: 'boolean', default: false },
@@ -105,7 +106,7 @@ for (const name of corpusNames) {
   for (const mode of modes) {
     const out = join(outRoot, `${name}-${mode}`);
     rmSync(out, { recursive: true, force: true });
-    const running = runUnboil({ corpus, mode, pages: corpus.pages, out, pipeline: values.pipeline, whole: max === undefined });
+    const running = runUnboil({ corpus, mode, pages: corpus.pages, out, pipeline: values.pipeline, favor: values.favor, whole: max === undefined });
     // Readability runs in this process while the child cleans (and is cached after the first run).
     const readability = mode === 'html' && !values['skip-baselines'] ? scoreAll(readabilityTexts(corpus, corpus.pages)) : undefined;
     const run = await running;
@@ -132,7 +133,7 @@ for (const name of corpusNames) {
 }
 if (!values.out) rmSync(outRoot, { recursive: true, force: true });
 
-console.log(`# bench:quality, pipeline ${values.pipeline}${max !== undefined ? `, first ${max} pages per corpus` : ''}\n`);
+console.log(`# bench:quality, pipeline ${values.pipeline}${values.favor ? `, --favor ${values.favor}` : ''}${max !== undefined ? `, first ${max} pages per corpus` : ''}\n`);
 console.log(`Folds by site (${FOLDS}, hash of the registrable domain)${tune.length ? `; tuning folds ${tune.join(', ')}, held out ${heldOut.join(', ')}` : ''}. ` +
   'trafilatura-eval: snippet P/R/F1 summed over pages; wcxb-dev: 4-gram shingle P/R/F1, per-page normalised counts averaged.\n');
 console.log(summaryTable().join('\n'));

@@ -49,7 +49,7 @@ describe('--output-format', () => {
     const dir = site();
     expect((await runCli(['run', 'in', '--out', 'out', '--quiet', '--output-format', 'json'], dir)).code).toBe(0);
     const doc = JSON.parse(readFileSync(join(dir, 'out/brambleton.doc.json'), 'utf8'));
-    expect(doc).toMatchObject({ path: 'in/brambleton.html', url: 'https://gazette.example/brambleton', format: 'html', meta: { title: 'Brambleton keeps its old bridge', lang: 'en' } });
+    expect(doc).toMatchObject({ path: 'brambleton.html', url: 'https://gazette.example/brambleton', format: 'html', meta: { title: 'Brambleton keeps its old bridge', lang: 'en' } });
     expect(doc.text).toBe(readFileSync(join(dir, 'out/brambleton.txt'), 'utf8'));
 
     expect((await runCli(['run', 'in', '--out', 'out', '--quiet', '--output-format', 'jsonl'], dir)).code).toBe(0);
@@ -57,8 +57,8 @@ describe('--output-format', () => {
     const lines = readFileSync(join(dir, 'out/documents.jsonl'), 'utf8').split('\n');
     expect(lines.pop()).toBe('');
     const docs = lines.map((line) => JSON.parse(line));
-    expect(docs.map((d) => d.path)).toEqual(TOWNS.map((t) => `in/${t.toLowerCase()}.html`));
-    for (const d of docs) expect(d.text).toBe(readFileSync(join(dir, 'out', d.path.replace(/^in\//, '').replace('.html', '.txt')), 'utf8'));
+    expect(docs.map((d) => d.path)).toEqual(TOWNS.map((t) => `${t.toLowerCase()}.html`));
+    for (const d of docs) expect(d.text).toBe(readFileSync(join(dir, 'out', d.path.replace('.html', '.txt')), 'utf8'));
 
     expect((await runCli(['run', 'in', '--out', 'out', '--quiet'], dir)).code).toBe(0);
     expect(readdirSync(join(dir, 'out')).filter((f) => !/\.(txt|json)$/.test(f))).toEqual(['.unboil']);

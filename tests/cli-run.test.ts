@@ -22,9 +22,9 @@ describe('unboil run', () => {
     expect(Object.keys(tree(join(dir, 'out')))).toEqual(['_run.json', 'news/2025/deep.json', 'news/2025/deep.txt', 'top.json', 'top.txt']);
     expect(readFileSync(join(dir, 'out/news/2025/deep.txt'), 'utf8')).toBe('Another Title\n\nAnother paragraph of prose that the pipeline should keep as it is.\n');
     const sidecar = JSON.parse(readFileSync(join(dir, 'out/top.json'), 'utf8'));
-    expect(sidecar).toMatchObject({ schema: 'unboil/document@1', source: { path: 'in/top.txt', format: 'text', encoding: 'utf-8' }, pipeline: { name: 'default' } });
+    expect(sidecar).toMatchObject({ schema: 'unboil/document@1', source: { path: 'top.txt', root: 0, format: 'text', encoding: 'utf-8' }, pipeline: { name: 'default' } });
     const summary = JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8'));
-    expect(summary).toMatchObject({ schema: 'unboil/run@1', documents: 2, cleaned: 2, failed: [] });
+    expect(summary).toMatchObject({ schema: 'unboil/run@1', roots: ['../in'], format: null, sidecar: 'full', documents: 2, cleaned: 2, failed: [] });
     expect(stdout).toMatch(/^unboil: 2\/2 documents cleaned with pipeline "default" in [\d.]+s → out\n/);
   });
 

@@ -39,7 +39,7 @@ describe('unboil run on a WARC file', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(readdirSync(join(dir, 'out/pages')).sort()).toEqual([`${IDS[1]}.json`, `${IDS[1]}.txt`, `${IDS[2]}.json`, `${IDS[2]}.txt`]);
     const cafe = JSON.parse(readFileSync(join(dir, `out/pages/${IDS[1]}.json`), 'utf8'));
-    expect(cafe.source).toMatchObject({ path: `crawl/pages.warc.gz#${IDS[1]}`, format: 'html', encoding: 'windows-1252', url: 'https://cafe.example/prices', site: 'cafe.example' });
+    expect(cafe.source).toMatchObject({ path: `pages.warc.gz#${IDS[1]}`, format: 'html', encoding: 'windows-1252', url: 'https://cafe.example/prices', site: 'cafe.example' });
     expect(cafe.meta.title).toBe('Café prices');
     expect(readFileSync(join(dir, `out/pages/${IDS[1]}.txt`), 'utf8')).toContain('The price of a “crème brûlée” was discussed');
     const zurich = JSON.parse(readFileSync(join(dir, `out/pages/${IDS[2]}.json`), 'utf8'));

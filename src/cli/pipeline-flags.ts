@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
+import { FAVORS, favorSettings, type Favor } from '../config/favor.js';
 import { parseSetting } from '../config/overrides.js';
 import { loadPipeline, type Pipeline } from '../config/pipeline.js';
 import { ConfigError } from '../errors.js';
@@ -9,6 +10,13 @@ export interface PipelineFlags {
   pipeline: string;
   /** `--set` overrides in the order given (absent when none). */
   set?: string[];
+  /** `--favor`: a set of overrides applied before `--set`. */
+  favor?: Favor;
+}
+
+/** `--favor precision|recall`: stage options that trade one for the other (see config/favor.ts). */
+export function favorOption(): Option {
+  return new Option('--favor <what>', 'trade recall for precision or the other way, by stage options applied before --set (validate shows them)').choices([...FAVORS]);
 }
 
 /**
@@ -30,12 +38,12 @@ export function setOption(): Option {
 }
 
 /**
- * The pipeline a command's `--pipeline` and `--set` flags name (relative to
- * `io.cwd`); deprecated names in it (old rule ids) are warned about on
- * stderr, one line each. @throws ConfigError
+ * The pipeline a command's `--pipeline`, `--favor` and `--set` flags name
+ * (relative to `io.cwd`; `--set` wins over `--favor`); deprecated names in it
+ * (old rule ids) are warned about on stderr, one line each. @throws ConfigError
  */
 export function pipelineFromFlags(flags: PipelineFlags, io: Pick<CliIO, 'cwd' | 'stderr'>): Pipeline {
-  const pipeline = loadPipeline(flags.pipeline, io.cwd, { set: flags.set ?? [] });
+  const pipeline = loadPipeline(flags.pipeline, io.cwd, { set: [...favorSettings(flags.favor), ...(flags.set ?? [])] });
   for (const warning of pipeline.warnings ?? []) io.stderr(`unboil: warning: ${flags.pipeline}: ${warning}\n`);
   return pipeline;
 }

@@ -16,11 +16,12 @@ import { createCliLogger, silentLogger } from '../log.js';
 import { pino } from 'pino';
 import type { Format } from '../model/document.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/output-format.js';
+import { SIDECAR_LAYOUTS, type SidecarLayout } from '../model/sidecar.js';
 import { EXIT } from './io.js';
 import { catchInterrupt, stoppedBy } from './interrupt.js';
 import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
-import { pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 import { checkOutFolder, refuseUrls } from './usage.js';
@@ -31,6 +32,7 @@ interface RunFlags extends PipelineFlags {
   timeout: number;
   format?: Format;
   outputFormat: OutputFormat;
+  sidecar: SidecarLayout;
   stdout?: boolean;
   name?: string;
   logLevel: string;
@@ -51,6 +53,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
     .addOption(setOption())
+    .addOption(favorOption())
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(formatOption())
@@ -58,6 +61,11 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       new Option('-O, --output-format <format>', 'also write <name>.md (markdown), <name>.doc.json (json) or one documents.jsonl (jsonl); the clean text and sidecar are always written')
         .choices([...OUTPUT_FORMATS])
         .default('text'),
+    )
+    .addOption(
+      new Option('--sidecar <layout>', 'full: every block with its text and DOM path; compact: kept blocks without text (the .txt has it), removed ones with a short text and a hash, no DOM paths')
+        .choices([...SIDECAR_LAYOUTS])
+        .default('full'),
     )
     .option('--stdout', 'print the clean text (or --output-format) of a single input on stdout instead of writing outputs; the input - reads standard input')
     .option('--name <name>', 'the name of the document read from standard input (shown as its path; its extension is a format hint)', 'stdin')
@@ -111,6 +119,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         timeoutMs: flags.timeout * 1000,
         ...(flags.format ? { format: flags.format } : {}),
         outputFormat: flags.outputFormat,
+        sidecar: flags.sidecar,
         logger,
         cwd: io.cwd,
         ...(bar ? { onProgress: bar.update } : {}),

@@ -3,7 +3,7 @@ import { defaultStageList, optionChanges, stageList } from '../config/option-cha
 import { ConfigError } from '../errors.js';
 import { EXIT } from './io.js';
 import type { CommandContext } from './main.js';
-import { pipelineFromFlags, setOption } from './pipeline-flags.js';
+import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 
 export function registerValidate(program: Command, ctx: CommandContext): void {
   program
@@ -11,12 +11,13 @@ export function registerValidate(program: Command, ctx: CommandContext): void {
     .description('Check pipeline files (or built-in names) and print their resolved stages and the options that differ from the stage defaults')
     .argument('<pipeline...>', 'pipeline JSON files or built-in names')
     .addOption(setOption())
+    .addOption(favorOption())
     .addHelpText('after', '\nExit codes: 0 every pipeline is valid; 2 at least one is not (each problem named with its JSON path).')
-    .action((pipelines: string[], flags: { set?: string[] }) => {
+    .action((pipelines: string[], flags: Omit<PipelineFlags, 'pipeline'>) => {
       const { io } = ctx;
       for (const name of pipelines) {
         try {
-          const pipeline = pipelineFromFlags({ pipeline: name, ...(flags.set ? { set: flags.set } : {}) }, io);
+          const pipeline = pipelineFromFlags({ ...flags, pipeline: name }, io);
           const parents = pipeline.extends ? `, extends ${pipeline.extends.join(' → ')}` : '';
           io.stdout(`${name}: ok (pipeline "${pipeline.name}"${parents}, ${pipeline.stages.map((s) => s.stage.name).join(' → ')})\n`);
           const changed = optionChanges(defaultStageList(pipeline), stageList(pipeline));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runSummarySchema } from '../model/run-summary.js';
 import { sidecarSchema } from '../model/sidecar.js';
 import { pipelineSchema } from './schema.js';
 
@@ -8,5 +9,6 @@ export function jsonSchemas(): Record<string, unknown> {
     // zod cannot say "stages unless extends"; JSON Schema can, so that editors flag a file with neither.
     'pipeline.schema.json': { ...z.toJSONSchema(pipelineSchema, { io: 'input', unrepresentable: 'any' }), anyOf: [{ required: ['stages'] }, { required: ['extends'] }], title: 'unboil pipeline' },
     'document.schema.json': { ...z.toJSONSchema(sidecarSchema, { unrepresentable: 'any' }), title: 'unboil/document@1 sidecar' },
+    'run.schema.json': { ...z.toJSONSchema(runSummarySchema, { unrepresentable: 'any' }), title: 'unboil/run@1 summary' },
   };
 }

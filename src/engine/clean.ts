@@ -44,6 +44,8 @@ export function runDocumentStages(doc: DocumentContext, pipeline: Pipeline, ctx:
 export interface DocumentInput {
   /** Path shown in the sidecar and in messages. */
   path: string;
+  /** Index of the input root `path` is relative to, in the run summary's `roots` (a run only). */
+  root?: number;
   /** Forced format (`--format`): no sniffing. */
   format?: Format | null;
   /** Format the file name suggests: plainly HTML content overrides `text`, with a warning. */
@@ -61,6 +63,7 @@ export interface DocumentInput {
 export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: Pipeline, ctx: StageContext): DocumentRecord {
   const file = createDocument({
     path: input.path,
+    ...(input.root !== undefined ? { root: input.root } : {}),
     bytes,
     sha256: sha256(bytes),
     ...(input.format ? { format: input.format } : {}),

@@ -4,7 +4,8 @@ import { UnboilError } from '../errors.js';
 import { silentLogger } from '../log.js';
 import type { Block } from '../model/block.js';
 import type { Format } from '../model/document.js';
-import type { Sidecar } from '../model/sidecar.js';
+import type { Sidecar, SidecarLayout } from '../model/sidecar.js';
+import { compactSidecar } from '../model/sidecar-layout.js';
 import { sidecarJson } from '../model/sidecar-json.js';
 import { readWarcRecord } from '../read/warc.js';
 import { extraOutput, needsSegmentation, type OutputFormat } from '../render/output-format.js';
@@ -25,8 +26,10 @@ import { buildOutputs } from './sidecar.js';
 export interface CleanTask {
   kind: 'clean';
   abs: string;
-  /** Path shown in the sidecar. */
+  /** Path shown in messages (relative to the working directory). */
   display: string;
+  /** What the sidecar records: the path relative to the input root, and the root's index in the run summary's `roots`. */
+  source: { path: string; root: number };
   /** Format forced by the caller (`--format`). */
   format: Format | null;
   /** Format the extension implies: a `.txt` whose content is plainly an HTML page is still cleaned as HTML (with a warning). */
@@ -39,6 +42,8 @@ export interface CleanTask {
   /** sha256 of the input the outputs on disk were made from: when the bytes still match, nothing is redone. */
   known: string | null;
   outputFormat: OutputFormat;
+  /** How the sidecar is written (`--sidecar`). */
+  sidecar: SidecarLayout;
 }
 
 export interface RewriteTask {
@@ -47,8 +52,9 @@ export interface RewriteTask {
   out: string;
   decisions: Decisions | null;
   outputFormat: OutputFormat;
+  sidecar: SidecarLayout;
   /** The input, for an output format that needs its segmentation again (Markdown): the sidecar does not keep it. */
-  input: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat' | 'record'>;
+  input: Pick<CleanTask, 'abs' | 'display' | 'source' | 'format' | 'nameFormat' | 'record'>;
 }
 
 export type Task = CleanTask | RewriteTask;
@@ -88,6 +94,8 @@ export function failureOf(error: unknown): string {
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
+const laidOut = (sidecar: Sidecar, layout: SidecarLayout) => (layout === 'compact' ? compactSidecar(sidecar) : sidecar);
+
 export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResult> {
   try {
     return task.kind === 'clean' ? await cleanDocument(task, pipeline) : await rewriteDocument(task, pipeline);
@@ -102,11 +110,11 @@ export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResul
  * format forced by --format still overrides). `size` and `mtimeMs` are the
  * file's, which the journal compares on the next run.
  */
-async function readSource(task: Pick<CleanTask, 'abs' | 'display' | 'format' | 'nameFormat' | 'record'>, maxBytes: number) {
+async function readSource(task: Pick<CleanTask, 'abs' | 'source' | 'format' | 'nameFormat' | 'record'>, maxBytes: number) {
   // A record's body is bounded by decode.maxBytes after it is read (the decode stage), not before: its size is only known then.
   if (!task.record) {
     const read = await readInput(task, maxBytes);
-    return { ...read, input: { path: task.display, format: task.format, nameFormat: task.nameFormat } };
+    return { ...read, input: { path: task.source.path, root: task.source.root, format: task.format, nameFormat: task.nameFormat } };
   }
   const info = await stat(task.abs);
   const payload = await readWarcRecord(task.abs, task.record.offset, task.record.length);
@@ -114,7 +122,7 @@ async function readSource(task: Pick<CleanTask, 'abs' | 'display' | 'format' | '
     bytes: Buffer.from(payload.bytes),
     size: info.size,
     mtimeMs: info.mtimeMs,
-    input: { path: task.display, format: task.format ?? payload.kind, nameFormat: null, url: payload.uri, charset: payload.charset },
+    input: { path: task.source.path, root: task.source.root, format: task.format ?? payload.kind, nameFormat: null, url: payload.uri, charset: payload.charset },
   };
 }
 
@@ -126,7 +134,7 @@ async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskR
   const record = processDocument(bytes, input, pipeline, { logger: silentLogger, stats });
   const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar), extraOutput(task.outputFormat, record, text));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(laidOut(sidecar, task.sidecar)), extraOutput(task.outputFormat, record, text));
   return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar) };
 }
 
@@ -154,13 +162,14 @@ async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<T
   const files = documentFiles(task.out, task.stem);
   // The sidecar holds the per-document result, except what only segmentation knows: cleaning the
   // input again (deterministic, and only for the few documents a corpus decision changed) gives it back.
-  const source = needsSegmentation(task.outputFormat) ? await readSource(task.input, maxBytesOf(pipeline)) : null;
+  // A compact sidecar lacks the removed blocks' whole text: the input is cleaned again too.
+  const source = needsSegmentation(task.outputFormat) || task.sidecar === 'compact' ? await readSource(task.input, maxBytesOf(pipeline)) : null;
   const record = source
     ? processDocument(source.bytes, source.input, pipeline, { logger: silentLogger, stats: new Stats() })
     : recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(sidecar), extraOutput(task.outputFormat, record, text));
+  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(laidOut(sidecar, task.sidecar)), extraOutput(task.outputFormat, record, text));
   return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Format } from '../model/document.js';
 import { isWarcPath } from '../read/warc.js';
 
@@ -10,6 +10,15 @@ export interface InputFile {
   display: string;
   /** Path relative to the input root it was found under (its basename for a file input), POSIX separators. */
   rel: string;
+  /**
+   * The input root: the folder given (for a file inside it), or the folder
+   * of a file given by name. Absolute. Sidecars record `source` relative to
+   * it (and the run summary records the root relative to the output
+   * folder), so that outputs do not depend on the working directory.
+   */
+  root: string;
+  /** Path shown in the sidecar: relative to `root`, POSIX separators (`rel`, or `<archive>#<record id>` for a WARC record). */
+  source: string;
   /** Format implied by the extension, if any. */
   format: Format | null;
   /** Why the input cannot be read (missing, a FIFO or device…); the run records it as failed without opening it. */
@@ -59,16 +68,19 @@ export function collectInputs(paths: string[], cwd = '.', skipFolders: string[] 
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // Shown as typed: the user looks for the name they gave.
-      found.push({ abs, display: given, rel: basename(abs), format: formatFromExtension(abs), unreadable: code === 'ENOENT' ? 'input not found' : `cannot read: ${code}` });
+      found.push({ abs, display: given, rel: basename(abs), root: dirname(abs), source: basename(abs), format: formatFromExtension(abs), unreadable: code === 'ENOENT' ? 'input not found' : `cannot read: ${code}` });
       continue;
     }
     if (stat.isDirectory()) {
       for (const file of walk(abs, skipFolders)) {
         if (!formatFromExtension(file.path) && !isWarcPath(file.path)) continue;
+        const rel = posix(relative(abs, file.path));
         found.push({
           abs: file.path,
           display: display(file.path),
-          rel: posix(relative(abs, file.path)),
+          rel,
+          root: abs,
+          source: rel,
           format: formatFromExtension(file.path),
           ...(isWarcPath(file.path) ? { warc: true as const } : {}),
           ...(file.unreadable ? { unreadable: file.unreadable } : {}),
@@ -79,6 +91,8 @@ export function collectInputs(paths: string[], cwd = '.', skipFolders: string[] 
         abs,
         display: display(abs),
         rel: basename(abs),
+        root: dirname(abs),
+        source: basename(abs),
         format: formatFromExtension(abs),
         ...(isWarcPath(abs) ? { warc: true as const } : {}),
         ...(stat.isFile() ? {} : { unreadable: `${kindOf(stat)}, not a file` }),

@@ -3,13 +3,16 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
+import { stageList } from '../config/option-changes.js';
+import type { RunSummaryJson } from '../model/run-summary.js';
 import { ConfigError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Format } from '../model/document.js';
-import type { Sidecar } from '../model/sidecar.js';
+import type { Sidecar, SidecarLayout, StoredSidecar } from '../model/sidecar.js';
+import { expandSidecar } from '../model/sidecar-layout.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { resolvePipelineOption } from './clean.js';
@@ -37,6 +40,8 @@ export interface RunOptions {
   format?: Format;
   /** What to write besides the clean text and the sidecar (default `text`: nothing). */
   outputFormat?: OutputFormat;
+  /** How sidecars are written (default `full`; `compact`: see compactSidecar). */
+  sidecar?: SidecarLayout;
   /** Per-document time limit in milliseconds (default 30 s); a document over it fails alone. */
   timeoutMs?: number;
   logger?: Logger;
@@ -66,16 +71,8 @@ export interface DocumentResult {
   sidecar: Sidecar;
 }
 
-export interface RunSummary {
-  schema: 'unboil/run@1';
-  tool: string;
-  pipeline: { name: string; hash: string };
-  documents: number;
-  cleaned: number;
-  failed: Array<{ path: string; error: string }>;
-  totals: DocumentTotals;
-  stages: Record<string, number>;
-}
+/** `_run.json` (`unboil/run@1`; schema in src/model/run-summary.ts). */
+export type RunSummary = RunSummaryJson;
 
 /** What this run did, beside what it produced (not in `_run.json`, which depends only on inputs and pipeline). */
 export interface RunActivity {
@@ -99,9 +96,11 @@ export interface RunResult {
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** What besides the input bytes decides a document's outputs. */
-const configKey = (pipeline: Pipeline, format: Format | undefined, outputFormat: OutputFormat): string =>
+const configKey = (pipeline: Pipeline, format: Format | undefined, outputFormat: OutputFormat, sidecar: SidecarLayout): string =>
   createHash('sha256')
-    .update(JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, code: codeFingerprint(), format: format ?? null, ...(outputFormat === 'text' ? {} : { outputFormat }) }))
+    .update(
+      JSON.stringify({ pipeline: pipeline.hash, tool: TOOL, code: codeFingerprint(), format: format ?? null, ...(outputFormat === 'text' ? {} : { outputFormat }), ...(sidecar === 'full' ? {} : { sidecar }) }),
+    )
     .digest('hex');
 
 const canonical = (decisions: Decisions | null | undefined): string => JSON.stringify(decisions ?? null);
@@ -153,8 +152,10 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     throw error;
   }
   const stems = outputStems(inputs.map((i) => i.rel));
+  const roots = rootsOf(inputs);
   const outputFormat = options.outputFormat ?? 'text';
-  const config = configKey(pipeline, options.format, outputFormat);
+  const sidecar = options.sidecar ?? 'full';
+  const config = configKey(pipeline, options.format, outputFormat, sidecar);
   const activity: RunActivity = { cleaned: 0, skipped: 0, rewritten: 0, removed: 0 };
   const failed: RunSummary['failed'] = [];
   const fail = (path: string, error: string) => {
@@ -162,12 +163,13 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     logger.error({ path, error }, 'document failed');
   };
 
-  const pass = { store, pool, activity, failed, fail, onProgress: options.onProgress, outputFormat, format: options.format };
+  const pass = { store, pool, activity, failed, fail, onProgress: options.onProgress, outputFormat, sidecar, format: options.format, roots };
   let ok: Done[];
   try {
     const done = await cleanPass({ ...pass, inputs, stems, config });
     const cleaned = done.filter((d): d is Done => d !== null);
-    const decisions = decide(cleaned.map((d) => ({ path: d.input.display, digests: d.entry.digests })), pipeline);
+    // Corpus decisions name other documents (a duplicate's original) as the sidecars do: relative to their input root.
+    const decisions = decide(cleaned.map((d) => ({ path: d.input.source, digests: d.entry.digests })), pipeline);
     const rewriteFailed = await corpusPass({ ...pass, ok: cleaned, decisions });
     ok = cleaned.filter((d) => !rewriteFailed.has(d.stem));
   } finally {
@@ -175,14 +177,21 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
   activity.removed = await removeGone(store, new Set(stems));
   await writeJsonl(store, outputFormat === 'jsonl' ? ok : null);
-  const summary = summarize(pipeline, inputs.length, ok, failed, warcSkipped);
+  const summary = summarize(pipeline, inputs.length, ok, failed, warcSkipped, {
+    roots: roots.map((root) => posixRelative(store.dir, root)),
+    format: options.format ?? null,
+    sidecar,
+  });
   await store.writeSummary(summary);
   logger.info({ documents: summary.documents, cleaned: summary.cleaned, failed: failed.length, skipped: activity.skipped, rewritten: activity.rewritten, removed: activity.removed }, 'run finished');
   return { summary, activity, results: readResults(store, ok, out === null) };
 }
 
 interface PassContext {
+  /** Absolute input roots, in `_run.json` order. */
+  roots: string[];
   outputFormat: OutputFormat;
+  sidecar: SidecarLayout;
   format: Format | undefined;
   store: OutputStore;
   pool: TaskRunner;
@@ -195,8 +204,8 @@ interface PassContext {
 const workersOf = (runner: TaskRunner) => (runner.workers === undefined ? {} : { workers: runner.workers });
 
 /** Whether a journal entry still describes the input and outputs on disk, judged without reading the input. */
-async function upToDate(entry: JournalEntry | undefined, input: InputFile, config: string, store: OutputStore, stem: string): Promise<boolean> {
-  if (!entry || entry.path !== input.display || entry.config !== config || isPending(entry.applied)) return false;
+async function upToDate(entry: JournalEntry | undefined, input: InputFile, key: string, config: string, store: OutputStore, stem: string): Promise<boolean> {
+  if (!entry || entry.path !== key || entry.config !== config || isPending(entry.applied)) return false;
   try {
     const info = await stat(input.abs);
     return info.size === entry.size && info.mtimeMs === entry.mtimeMs && (await store.has(stem));
@@ -224,15 +233,18 @@ async function cleanPass(
             return null;
           }
           const known = journal.entries.get(stem);
-          if (await upToDate(known, input, config, store, stem)) {
+          // The journal knows a document by what its sidecar records of its source, which does not depend on the working directory.
+          const key = sourceKey(sourceOf(input, ctx.roots));
+          if (await upToDate(known, input, key, config, store, stem)) {
             activity.skipped++;
             return { input, stem, entry: known! };
           }
-          const sameConfig = known && known.config === config && known.path === input.display && !isPending(known.applied);
+          const sameConfig = known && known.config === config && known.path === key && !isPending(known.applied);
           const result: TaskResult = await pool.run({
             kind: 'clean',
             abs: input.abs,
             display: input.display,
+            source: sourceOf(input, ctx.roots),
             format: ctx.format ?? null,
             nameFormat: input.format,
             ...(input.record ? { record: input.record } : {}),
@@ -240,6 +252,7 @@ async function cleanPass(
             out: store.dir,
             known: sameConfig ? known.sha256 : null,
             outputFormat: ctx.outputFormat,
+            sidecar: ctx.sidecar,
           });
           if (result.kind === 'failed') {
             await forget(store, stem);
@@ -256,7 +269,7 @@ async function cleanPass(
           activity.cleaned++;
           const entry: JournalEntry = {
             stem,
-            path: input.display,
+            path: key,
             size: result.size,
             mtimeMs: result.mtimeMs,
             sha256: result.sha256,
@@ -298,8 +311,8 @@ async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Deci
       limit(async () => {
         try {
           await journal.update(d.stem, { applied: PENDING });
-          const input = { abs: d.input.abs, display: d.input.display, format: ctx.format ?? null, nameFormat: d.input.format, ...(d.input.record ? { record: d.input.record } : {}) };
-          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, input });
+          const input = { abs: d.input.abs, display: d.input.display, source: sourceOf(d.input, ctx.roots), format: ctx.format ?? null, nameFormat: d.input.format, ...(d.input.record ? { record: d.input.record } : {}) };
+          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, sidecar: ctx.sidecar, input });
           if (result.kind !== 'rewritten') {
             ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
             await forget(store, d.stem);
@@ -331,7 +344,26 @@ async function removeGone(store: OutputStore, current: Set<string>): Promise<num
   return removed;
 }
 
-function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: RunSummary['failed'], counters: Record<string, number>): RunSummary {
+/**
+ * The input roots of a run, sorted by absolute path: the order depends
+ * neither on the working directory nor on the output folder, so that the
+ * same inputs give the same `source.root` in every run (check's included).
+ */
+const rootsOf = (inputs: InputFile[]): string[] => [...new Set(inputs.map((i) => i.root))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+const sourceOf = (input: InputFile, roots: string[]) => ({ path: input.source, root: roots.indexOf(input.root) });
+const sourceKey = (source: { path: string; root: number }) => `${source.root}:${source.path}`;
+
+const posixRelative = (from: string, to: string): string => relative(from, to).split(sep).join('/') || '.';
+
+function summarize(
+  pipeline: Pipeline,
+  documents: number,
+  ok: Done[],
+  failed: RunSummary['failed'],
+  counters: Record<string, number>,
+  where: Pick<RunSummary, 'roots' | 'format' | 'sidecar'>,
+): RunSummary {
   const totals: DocumentTotals = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
   const stats = new Stats();
   stats.merge(counters);
@@ -351,7 +383,8 @@ function summarize(pipeline: Pipeline, documents: number, ok: Done[], failed: Ru
   return {
     schema: 'unboil/run@1',
     tool: TOOL,
-    pipeline: { name: pipeline.name, hash: pipeline.hash },
+    pipeline: { name: pipeline.name, hash: pipeline.hash, stages: stageList(pipeline).map(([name, options]) => [name, options]) },
+    ...where,
     documents,
     cleaned: ok.length,
     failed,
@@ -376,7 +409,7 @@ async function writeJsonl(store: OutputStore, ok: Done[] | null): Promise<void> 
     for (const { stem } of ok) {
       const files = store.files(stem);
       const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
-      const line = renderJsonLine(recordFromSidecar(JSON.parse(sidecar) as Sidecar), text);
+      const line = renderJsonLine(recordFromSidecar(expandSidecar(JSON.parse(sidecar) as StoredSidecar, text)), text);
       if (!stream.write(line)) await once(stream, 'drain');
     }
     stream.end();
@@ -395,7 +428,7 @@ async function* readResults(store: OutputStore, ok: Done[], temporary: boolean):
     for (const { input, stem } of ok) {
       const files = store.files(stem);
       const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
-      yield { path: input.display, output: stem, text, sidecar: JSON.parse(sidecar) as Sidecar };
+      yield { path: input.display, output: stem, text, sidecar: expandSidecar(JSON.parse(sidecar) as StoredSidecar, text) };
     }
   } finally {
     if (temporary) await rm(store.dir, { recursive: true, force: true });

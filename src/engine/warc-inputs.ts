@@ -33,6 +33,8 @@ export async function expandWarcInputs(inputs: InputFile[]): Promise<{ inputs: I
         records.push({
           abs: input.abs,
           display: `${input.display}#${entry.id}`,
+          root: input.root,
+          source: `${input.source}#${entry.id}`,
           // The id ends the name: the output stem keeps it whole (a fake extension is what gets cut).
           rel: `${archiveStem(input.rel)}/${entry.id}.record`,
           format: null,

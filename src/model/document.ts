@@ -17,8 +17,10 @@ export interface DocumentMeta {
 }
 
 export interface SourceInfo {
-  /** Path as given to the run, relative to the working directory, POSIX separators. */
+  /** Path relative to the input root (the folder given to the run, or a given file's folder), POSIX separators. */
   path: string;
+  /** Index of that root in the run summary's `roots`; absent outside a run (clean(), --stdout). */
+  root?: number;
   bytes: number;
   sha256: string;
   format: Format;
@@ -60,10 +62,10 @@ export function emptyMeta(): DocumentMeta {
   return { title: null, author: null, date: null, lang: null, site: null };
 }
 
-export function createDocument(init: { path: string; bytes: Uint8Array; sha256: string; format?: Format; nameFormat?: Format; charset?: string }): UnboilFile {
+export function createDocument(init: { path: string; root?: number; bytes: Uint8Array; sha256: string; format?: Format; nameFormat?: Format; charset?: string }): UnboilFile {
   const file = new VFile({ path: init.path }) as UnboilFile;
   file.data = {
-    source: { path: init.path, bytes: init.bytes.byteLength, sha256: init.sha256, format: init.format ?? 'text', encoding: 'utf-8', url: null, site: null },
+    source: { path: init.path, ...(init.root !== undefined ? { root: init.root } : {}), bytes: init.bytes.byteLength, sha256: init.sha256, format: init.format ?? 'text', encoding: 'utf-8', url: null, site: null },
     blocks: [],
     meta: emptyMeta(),
     warnings: [],

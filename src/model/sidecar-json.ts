@@ -1,8 +1,8 @@
-import type { Sidecar, SidecarBlock } from './sidecar.js';
+import type { StoredSidecar } from './sidecar.js';
 
 /** The order fields are written in, whatever order the object was built in: the sidecar schema's. */
-const SIDECAR_KEYS = ['schema', 'id', 'source', 'pipeline', 'meta', 'stats', 'warnings', 'blocks'] as const;
-const BLOCK_KEYS = ['i', 'kind', 'span', 'line', 'text', 'role', 'tag', 'path', 'kept', 'out', 'stage', 'rule', 'reason', 'duplicateOf'] as const;
+const SIDECAR_KEYS = ['schema', 'layout', 'id', 'source', 'pipeline', 'meta', 'stats', 'warnings', 'blocks'] as const;
+const BLOCK_KEYS = ['i', 'kind', 'span', 'line', 'text', 'hash', 'role', 'tag', 'path', 'kept', 'out', 'stage', 'rule', 'reason', 'duplicateOf'] as const;
 
 function ordered<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -23,14 +23,14 @@ const indent = (json: string) => json.replace(/\n/g, '\n  ');
  * lines and 17.4 MB to 43,000 lines and 13.1 MB. The same JSON value as
  * JSON.stringify gives: readers need nothing new.
  */
-export function sidecarJson(sidecar: Sidecar): string {
+export function sidecarJson(sidecar: StoredSidecar): string {
   const head = ordered(sidecar, SIDECAR_KEYS);
   const lines: string[] = [];
   for (const [key, value] of Object.entries(head)) {
     if (key === 'blocks') continue;
     lines.push(`  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2))}`);
   }
-  const blocks = (sidecar.blocks as SidecarBlock[]).map((block) => `    ${JSON.stringify(ordered(block, BLOCK_KEYS))}`);
+  const blocks = (sidecar.blocks as object[]).map((block) => `    ${JSON.stringify(ordered(block, BLOCK_KEYS))}`);
   lines.push(blocks.length ? `  "blocks": [\n${blocks.join(',\n')}\n  ]` : '  "blocks": []');
   return `{\n${lines.join(',\n')}\n}\n`;
 }

@@ -28,13 +28,47 @@ export const removedBlockSchema = z
   })
   .strict();
 
-export const sidecarSchema = z
+/**
+ * `--sidecar compact` blocks: what can be rebuilt or is bulky is left out.
+ * A kept block has no `text` (the clean text holds it at `out`); a removed
+ * block's text is cut to COMPACT_TEXT characters (ending "…") and then has
+ * a `hash`, the first 16 hex digits of the sha256 of the whole text (so a
+ * change past the cut still shows) and no `duplicateOf` unless it is a
+ * duplicate; neither has the DOM `path`.
+ */
+export const COMPACT_TEXT = 80;
+
+const { i, kind, span: blockSpan, line, role, tag } = baseBlock;
+const compactBase = { i, kind, span: blockSpan, line, role, tag };
+
+export const compactKeptBlockSchema = z.object({ ...compactBase, kept: z.literal(true), out: span }).strict();
+
+export const compactRemovedBlockSchema = z
   .object({
+    // In the order the sidecar is written (and zod returns), so that a parsed block compares equal to one read raw.
+    i,
+    kind,
+    span: blockSpan,
+    line,
+    text: z.string().describe('the block text, cut to 80 characters (ending "…") when longer'),
+    hash: z.string().regex(/^[0-9a-f]{16}$/).optional().describe('when the text was cut: first 16 hex digits of the sha256 of the whole normalized text'),
+    role,
+    tag,
+    kept: z.literal(false),
+    stage: z.string(),
+    rule: z.string(),
+    reason: z.string(),
+    duplicateOf: z.number().int().min(0).optional().describe('index of the first occurrence, for duplicates (absent otherwise)'),
+  })
+  .strict();
+
+const sidecarShape = {
     schema: z.literal('unboil/document@1'),
     id: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the input bytes'),
     source: z
       .object({
-        path: z.string(),
+        path: z.string().describe('path relative to its input root (POSIX separators; `<archive>#<record id>` for a WARC record)'),
+        root: z.number().int().min(0).optional().describe('index of the input root in the roots of `_run.json` (absent outside a run)'),
         bytes: z.number().int().min(0),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
         format: z.enum(['text', 'html']),
@@ -67,9 +101,30 @@ export const sidecarSchema = z
       .array(z.object({ stage: z.string(), rule: z.string(), message: z.string() }).strict())
       .describe('problems with the input that did not stop cleaning (invalid bytes…)'),
     blocks: z.array(z.union([keptBlockSchema, removedBlockSchema])),
+};
+
+/** A sidecar as the review tools and the engine use it: every block with its whole text (a compact one once expanded, see expandSidecar). */
+export const fullSidecarSchema = z.object(sidecarShape).strict();
+
+export const compactSidecarSchema = z
+  .object({
+    ...sidecarShape,
+    layout: z.literal('compact').describe('written with --sidecar compact: kept blocks without text, removed blocks with a short text and a hash'),
+    blocks: z.array(z.union([compactKeptBlockSchema, compactRemovedBlockSchema])),
   })
-  .strict()
+  .strict();
+
+/** A sidecar as written: full, or compact (`"layout": "compact"`, compact blocks). */
+export const sidecarSchema = z
+  .union([
+    fullSidecarSchema,
+    compactSidecarSchema,
+  ])
   .describe('unboil provenance sidecar: every input block is either kept (with its place in the clean text) or removed with the stage, rule and reason.');
 
-export type Sidecar = z.infer<typeof sidecarSchema>;
+export type Sidecar = z.infer<typeof fullSidecarSchema>;
+export type StoredSidecar = z.infer<typeof sidecarSchema>;
+export type CompactSidecar = Extract<StoredSidecar, { layout: 'compact' }>;
+export type SidecarLayout = 'full' | 'compact';
+export const SIDECAR_LAYOUTS: readonly SidecarLayout[] = ['full', 'compact'];
 export type SidecarBlock = Sidecar['blocks'][number];

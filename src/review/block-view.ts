@@ -37,8 +37,8 @@ export function selectBlocks(doc: CleanedDocument, options: ViewOptions): Array<
  */
 export function renderDocument(doc: CleanedDocument, options: ViewOptions, c: Paint): string {
   const blocks = selectBlocks(doc, options);
-  const { stats, source } = doc.sidecar;
-  const lines = [c.bold(`${source.path} → ${doc.name}.txt`) + c.dim(`  (${stats.kept} kept, ${stats.removed} removed)`)];
+  const { stats } = doc.sidecar;
+  const lines = [c.bold(`${doc.location} → ${doc.name}.txt`) + c.dim(`  (${stats.kept} kept, ${stats.removed} removed)`)];
   for (const b of blocks) {
     if (b === null) lines.push(c.dim('  ⋮'));
     else if (b.kept) lines.push(`  ${String(b.line).padStart(4)}  ${b.text}`);
@@ -54,7 +54,7 @@ export function renderDocument(doc: CleanedDocument, options: ViewOptions, c: Pa
 export function documentJson(doc: CleanedDocument, options: ViewOptions) {
   return {
     document: doc.name,
-    source: doc.sidecar.source.path,
+    source: doc.location,
     stats: doc.sidecar.stats,
     blocks: selectBlocks(doc, options).filter((b): b is SidecarBlock => b !== null).map((b) =>
       b.kept

@@ -11,6 +11,7 @@ import type { Failure } from './ci-reports.js';
 import { compareWithFolder, differs, type RunComparison, type UsedPipelines } from './compare.js';
 import { cleanInputs, indexOutputDir, readOutputDocument, type OutputIndex } from './documents.js';
 import { recordedStages } from './run-pipelines.js';
+import { readRecordedRun } from './run-record.js';
 
 export interface CheckOptions {
   inputs: string[];
@@ -53,15 +54,19 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
   const cwd = options.cwd ?? '.';
   const abs = resolve(cwd, options.expected);
   const fresh = options.update && (!existsSync(abs) || isEmptyDir(abs));
-  const expected: OutputIndex = fresh ? { dir: abs, files: new Map() } : indexOutputDir(options.expected, cwd);
+  const expected: OutputIndex = fresh ? { dir: abs, files: new Map(), roots: null } : indexOutputDir(options.expected, cwd);
   if (options.out && options.update) throw new ConfigError('give --update (rewrite the expected folder) or --out (write the new outputs elsewhere), not both');
   if (options.out && resolve(cwd, options.out) === abs) throw new ConfigError(`--out ${options.out} is the expected folder: use --update to rewrite it`);
-  const settings = { cwd, ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(options.format ? { format: options.format } : {}) };
+  // Outputs of `run --format html` (or `--sidecar compact`) are checked the same way without being told: _run.json records both.
+  const recorded = fresh ? null : readRecordedRun(abs);
+  const format = options.format ?? recorded?.format;
+  const settings = { cwd, sidecar: recorded?.sidecar ?? 'full', ...(options.pipeline ? { pipeline: options.pipeline } : {}), ...(format ? { format } : {}) };
   // --update cleans once, into the expected folder itself, and compares with a snapshot of it taken by hard links (the
   // engine replaces files by rename, so the links keep the old bytes). Otherwise the new outputs go to --out or a temporary folder.
   const snapshot = options.update && !fresh ? await snapshotOutputs(abs) : null;
   try {
-    const before: OutputIndex = snapshot ? indexOutputDir(snapshot, cwd) : expected;
+    // The snapshot's _run.json names the roots relative to the expected folder, not to the snapshot.
+    const before: OutputIndex = snapshot ? { ...indexOutputDir(snapshot, cwd), roots: expected.roots } : expected;
     const out = options.update ? options.expected : options.out;
     const run = await cleanInputs(options.inputs, { ...settings, ...(out ? { out } : {}) });
     const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline ?? 'default', cwd);
@@ -72,7 +77,7 @@ export async function checkOutputs(options: CheckOptions): Promise<CheckResult> 
     const failedNames = new Set(
       cmp.missing.filter((name) => {
         const doc = readOutputDocument(before, name, cwd);
-        return doc !== null && failedPaths.has(doc.sidecar.source.path);
+        return doc !== null && failedPaths.has(doc.location);
       }),
     );
     cmp.missing = cmp.missing.filter((n) => !failedNames.has(n));

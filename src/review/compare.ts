@@ -236,7 +236,7 @@ function compareDocument(a: CleanedDocument, b: CleanedDocument): DocumentChange
   const meta = b.sidecar.meta;
   const change: DocumentChange = {
     name: b.name,
-    source: b.sidecar.source.path,
+    source: b.location,
     patch: a.text === b.text ? '' : createTwoFilesPatch(`before/${a.name}.txt`, `after/${b.name}.txt`, a.text, b.text, '', '', { context: 2 }),
     newlyRemoved: [],
     newlyKept: [],

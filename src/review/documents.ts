@@ -5,12 +5,16 @@ import { hasForeignSummary, STATE_DIR, SUMMARY } from '../engine/output-store.js
 import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
 import type { Format } from '../model/document.js';
-import { sidecarSchema, type Sidecar } from '../model/sidecar.js';
+import { compactSidecarSchema, fullSidecarSchema, type Sidecar, type SidecarLayout, type StoredSidecar } from '../model/sidecar.js';
+import { expandSidecar, layoutOf } from '../model/sidecar-layout.js';
+import { readRecordedRun, sourceLocation } from './run-record.js';
 
 /** One cleaned document as the review tools see it: its output name, clean text and sidecar. */
 export interface CleanedDocument {
   /** Output stem relative to its output folder ("news/2025/page"), the key runs are compared by. */
   name: string;
+  /** Where its input is, relative to the working directory, when known (see sourceLocation); else the sidecar's source.path. */
+  location: string;
   text: string;
   sidecar: Sidecar;
 }
@@ -24,6 +28,8 @@ export interface OutputIndex {
   dir: string;
   /** Output name → sidecar file, sorted by name. */
   files: Map<string, string>;
+  /** The input roots its `_run.json` records (absolute), or null. */
+  roots: string[] | null;
 }
 
 const posix = (p: string) => p.split(sep).join('/');
@@ -62,7 +68,7 @@ export function indexOutputDir(dir: string, cwd = '.'): OutputIndex {
   if (hasForeignSummary(abs)) throw new ConfigError(`${dir} is not an unboil output folder: its _run.json is not an unboil/run@1 summary`);
   const entries = sidecarFiles(abs).map((file): [string, string] => [posix(relative(abs, file)).replace(/\.json$/, ''), file]);
   if (!entries.length && !existsSync(join(abs, SUMMARY))) throw new ConfigError(`${dir} is not an unboil output folder (no _run.json and no sidecars)`);
-  return { dir: abs, files: new Map(entries.sort(([a], [b]) => byName(a, b))) };
+  return { dir: abs, files: new Map(entries.sort(([a], [b]) => byName(a, b))), roots: readRecordedRun(abs).roots };
 }
 
 /**
@@ -73,10 +79,28 @@ export function indexOutputDir(dir: string, cwd = '.'): OutputIndex {
 export function readOutputDocument(index: OutputIndex, name: string, cwd = '.'): CleanedDocument | null {
   const file = index.files.get(name);
   if (!file) return null;
-  const sidecar = readSidecar(file, posix(relative(resolve(cwd), file)));
-  if (!sidecar) return null;
+  const read = readSidecarAndText(file, posix(relative(resolve(cwd), file)));
+  if (!read) return null;
+  return { name, location: sourceLocation(read.sidecar.source, index.roots, cwd), ...read };
+}
+
+/**
+ * A sidecar file and its clean text (the `.txt` beside it; for a full
+ * sidecar without one, the text its kept blocks make), a compact sidecar
+ * expanded with that text; null for a JSON file that is not a sidecar.
+ * @throws ConfigError for broken JSON, a sidecar that fails the schema, or a compact sidecar without its text
+ */
+function readSidecarAndText(file: string, shown: string): { sidecar: Sidecar; text: string } | null {
+  const stored = readSidecar(file, shown);
+  if (!stored) return null;
   const textFile = file.replace(/\.json$/, '.txt');
-  return { name, sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) };
+  if (existsSync(textFile)) {
+    const text = readFileSync(textFile, 'utf8');
+    return { sidecar: expandSidecar(stored, text), text };
+  }
+  if (layoutOf(stored) === 'compact') throw new ConfigError(`${shown} is a compact sidecar: its clean text ${shown.replace(/\.json$/, '.txt')} is missing`);
+  const sidecar = stored as Sidecar;
+  return { sidecar, text: rebuildText(sidecar) };
 }
 
 /** The documents of an output folder in name order, read one at a time. */
@@ -91,7 +115,7 @@ export function* outputDocuments(index: OutputIndex, cwd = '.'): Generator<Clean
  * One sidecar file, validated; null for a JSON file that is not a sidecar.
  * @throws ConfigError for broken JSON or a sidecar that fails the schema
  */
-function readSidecar(file: string, shown: string): Sidecar | null {
+function readSidecar(file: string, shown: string): StoredSidecar | null {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -99,7 +123,8 @@ function readSidecar(file: string, shown: string): Sidecar | null {
     throw new ConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
   }
   if ((json as { schema?: unknown })?.schema !== 'unboil/document@1') return null;
-  const parsed = sidecarSchema.safeParse(json);
+  // Validated against its own layout, so that the message names the field at fault rather than the union.
+  const parsed = ((json as { layout?: unknown }).layout === undefined ? fullSidecarSchema : compactSidecarSchema).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(`${shown} is not a valid unboil/document@1 sidecar: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
@@ -115,7 +140,7 @@ export function rebuildText(sidecar: Sidecar): string {
 
 /** Run results as review documents, one at a time. */
 export async function* reviewDocuments(results: AsyncIterable<DocumentResult>): AsyncGenerator<CleanedDocument> {
-  for await (const r of results) yield { name: r.output, text: r.text, sidecar: r.sidecar };
+  for await (const r of results) yield { name: r.output, location: r.path, text: r.text, sidecar: r.sidecar };
 }
 
 export interface CleanInputsOptions {
@@ -125,6 +150,8 @@ export interface CleanInputsOptions {
   format?: Format;
   /** Write the outputs to this folder (kept) instead of a temporary one. */
   out?: string;
+  /** How the sidecars are written. */
+  sidecar?: SidecarLayout;
 }
 
 /** Cleans inputs without writing anywhere the user sees (a temporary folder, removed after; or `out`) and streams them as review documents. */
@@ -147,10 +174,9 @@ export async function* loadDocuments(args: string[], options: CleanInputsOptions
   const cleaned = inputs.length ? await cleanInputs(inputs, options) : null;
   for (const index of indexes) yield* outputDocuments(index, cwd);
   for (const file of sidecarFilesGiven) {
-    const sidecar = readSidecar(resolve(cwd, file), file);
-    if (!sidecar) throw new ConfigError(`${file} is not an unboil/document@1 sidecar`);
-    const textFile = resolve(cwd, file.replace(/\.json$/, '.txt'));
-    yield { name: posix(file).replace(/\.json$/, ''), sidecar, text: existsSync(textFile) ? readFileSync(textFile, 'utf8') : rebuildText(sidecar) };
+    const read = readSidecarAndText(resolve(cwd, file), file);
+    if (!read) throw new ConfigError(`${file} is not an unboil/document@1 sidecar`);
+    yield { name: posix(file).replace(/\.json$/, ''), location: read.sidecar.source.path, ...read };
   }
   if (cleaned) yield* cleaned.docs;
 }

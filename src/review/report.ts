@@ -28,9 +28,9 @@ export function* reportChunks(docs: Iterable<CleanedDocument>, title = 'unboil r
   const made = new Set<string>();
   let k = 0;
   for (const d of docs) {
-    const { stats, meta, source } = d.sidecar;
+    const { stats, meta } = d.sidecar;
     const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
-    index.push({ k, name: d.name, source: source.path, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) });
+    index.push({ k, name: d.name, source: d.location, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) });
     for (const rule of Object.keys(stats.removedBy)) rules.add(rule);
     made.add(`pipeline ${d.sidecar.pipeline.name} (${d.sidecar.pipeline.hash.slice(0, 12)}) · ${d.sidecar.pipeline.tool}`);
     const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));

@@ -1,11 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatChange, optionChanges, stageList, type StageList } from '../config/option-changes.js';
 import { builtinPipelines, loadPipeline } from '../config/pipeline.js';
 import type { UsedPipelines } from './compare.js';
-
-const isStageList = (value: unknown): value is StageList =>
-  Array.isArray(value) && value.every((entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string');
+import { readRecordedRun } from './run-record.js';
 
 /**
  * The stages and options an output folder was made with, when they can be
@@ -15,15 +12,9 @@ const isStageList = (value: unknown): value is StageList =>
  * `default`). Null when neither says (a custom file since edited or gone).
  */
 export function recordedStages(dir: string, cwd: string, used: UsedPipelines): StageList | null {
-  const runFile = join(resolve(cwd, dir), '_run.json');
-  if (existsSync(runFile)) {
-    try {
-      const stages = (JSON.parse(readFileSync(runFile, 'utf8')) as { pipeline?: { stages?: unknown } }).pipeline?.stages;
-      if (isStageList(stages)) return stages;
-    } catch {
-      // A broken _run.json says nothing about the pipeline; the sidecars still may.
-    }
-  }
+  // A broken or older _run.json says nothing about the pipeline; the sidecars still may.
+  const recorded = readRecordedRun(resolve(cwd, dir)).stages;
+  if (recorded) return recorded;
   if (used.length !== 1) return null;
   const { name, hash } = used[0]!;
   if (!builtinPipelines().includes(name)) return null;

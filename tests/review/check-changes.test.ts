@@ -65,8 +65,10 @@ describe('check and diff name what changed', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('unboil check: outputs differ from out');
     expect(tree(join(dir, 'out'))).toEqual(before);
-    expect((await runCli(['run', 'seeds', '--out', 'fresh', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
-    expect(tree(join(dir, 'reports/new'))).toEqual(tree(join(dir, 'fresh')));
+    // Made at the same depth as reports/new, so that the input root, recorded relative to the output folder, is the same.
+    expect((await runCli(['run', 'seeds', '--out', 'reports/fresh', '--quiet', '--set', 'dedupe.nearDuplicate=0.5'], dir)).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'reports/new/_run.json'), 'utf8')).roots).toEqual(['../../seeds']);
+    expect(tree(join(dir, 'reports/new'))).toEqual(tree(join(dir, 'reports/fresh')));
     expect((await runCli(['report', 'reports/new', '--html', 'reports/report.html'], dir)).code).toBe(0);
     expect(await runCli(['check', 'seeds', '--expected', 'out', '--out', 'out'], dir)).toEqual({ code: 2, stdout: '', stderr: 'unboil: --out out is the expected folder: use --update to rewrite it\n' });
     expect((await runCli(['check', 'seeds', '--expected', 'out', '--out', 'x', '--update'], dir)).code).toBe(2);

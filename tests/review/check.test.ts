@@ -37,7 +37,7 @@ describe('unboil check (read-only)', () => {
     const { code, stdout } = await runCli(['check', 'seeds', '--expected', 'out', '--pipeline', 'no-tags.json'], dir);
     expect(code).toBe(1);
     const doc004 = outputDocs(join(dir, 'out')).find((d) => d.name.startsWith('004_'))!;
-    expect(stdout).toContain(`~ ${doc004.sidecar.source.path} (${doc004.name})\n`);
+    expect(stdout).toContain(`~ seeds/${doc004.sidecar.source.path} (${doc004.name})\n`);
     // "Tags :" is kept now, or another rule catches it: either way the old rule is named.
     expect(stdout).toMatch(/(\+ newly kept +line \d+ +\[was boilerplate\/tags\]|~ other rule +line \d+ +\[boilerplate\/tags → [a-z-]+\/[a-z-]+\]) Tags :$/m);
     const n = removedBy(join(dir, 'out'))['boilerplate/tags']!;
@@ -58,7 +58,7 @@ describe('unboil check (read-only)', () => {
     const { code, stdout } = await runCli(['check', 'seeds', '--expected', 'out', '--pipeline', 'high-penalty.json'], dir);
     expect(code).toBe(1);
     for (const [k, d] of was.entries()) {
-      const header = `~ ${d.sidecar.source.path} (${d.name})\n`;
+      const header = `~ seeds/${d.sidecar.source.path} (${d.name})\n`;
       if (!changed.includes(d.name)) {
         expect(stdout).not.toContain(header);
         continue;
@@ -93,7 +93,7 @@ describe('unboil check (read-only)', () => {
       if (!changed.includes(d.name)) continue;
       // The annotation points at the first block whose fate changed.
       const first = d.sidecar.blocks.find((b, i) => fate(b) !== fate(now[k]!.sidecar.blocks[i]!));
-      expect(annotations).toContainEqual(expect.stringMatching(new RegExp(`^::error file=${re(d.sidecar.source.path)},line=${first?.line ?? 1},title=unboil check::unboil output changed for ${re(d.name)}: `)));
+      expect(annotations).toContainEqual(expect.stringMatching(new RegExp(`^::error file=${re(`seeds/${d.sidecar.source.path}`)},line=${first?.line ?? 1},title=unboil check::unboil output changed for ${re(d.name)}: `)));
     }
     expect(annotations.find((l) => l.includes('004_'))).toMatch(/boilerplate\/tags/);
 

@@ -162,7 +162,7 @@ describe('unboil report', () => {
 
   it.skipIf(!hasChromium)('keeps the table inside the window with a very long name, names the pipeline, gives every rule its own colour', async () => {
     const long = `${'a-very-long-scraped-file-name-from-a-crawler-'.repeat(6)}end`;
-    const many = docs.map((d, k) => ({ name: k === 0 ? `crawl/${long}` : d.name, text: d.text, sidecar: d.sidecar }));
+    const many = docs.map((d, k) => ({ name: k === 0 ? `crawl/${long}` : d.name, location: `seeds/${d.sidecar.source.path}`, text: d.text, sidecar: d.sidecar }));
     const file = join(dir, 'long.html');
     writeFileSync(file, buildReport(many, 'long names'));
     const { page, errors } = await openPage(`file://${file}`);
@@ -172,7 +172,7 @@ describe('unboil report', () => {
     const nameCell = page.locator('#docs tbody tr').first().locator('td').first();
     expect((await nameCell.boundingBox())!.width).toBeLessThan(400);
     expect(await nameCell.textContent()).toBe(`crawl/${long}`);
-    expect(await nameCell.getAttribute('title')).toBe(docs[0]!.sidecar.source.path);
+    expect(await nameCell.getAttribute('title')).toBe(`seeds/${docs[0]!.sidecar.source.path}`);
     const { name, hash, tool } = docs[0]!.sidecar.pipeline;
     expect(await page.textContent('#made')).toBe(`pipeline ${name} (${hash.slice(0, 12)}) · ${tool}`);
     // Every rule of the folder, not only those of one document, has a colour of its own.
