@@ -202,11 +202,22 @@ export function matchBlocks(oldBlocks: SidecarBlock[], newBlocks: SidecarBlock[]
       used.add(ob);
     } else rest.push(nb);
   }
-  const byText = new Map<string, SidecarBlock[]>();
-  for (const ob of oldBlocks) if (!used.has(ob)) byText.set(ob.text, [...(byText.get(ob.text) ?? []), ob]);
+  // Old blocks by text, each list read in order through a cursor: pushing and
+  // shifting instead (copies, O(n) shifts) made 100,000 equal lines quadratic.
+  const byText = new Map<string, { blocks: SidecarBlock[]; next: number }>();
+  for (const ob of oldBlocks) {
+    if (used.has(ob)) continue;
+    const same = byText.get(ob.text);
+    if (same) same.blocks.push(ob);
+    else byText.set(ob.text, { blocks: [ob], next: 0 });
+  }
   for (const nb of rest) {
-    const ob = byText.get(nb.text)?.shift();
-    if (ob) pairs.set(nb, ob);
+    const same = byText.get(nb.text);
+    const ob = same?.blocks[same.next];
+    if (ob) {
+      same.next++;
+      pairs.set(nb, ob);
+    }
   }
   return pairs;
 }

@@ -42,12 +42,14 @@ function isItemList(el: Element, mass: Map<AnyNode, number>): boolean {
     const byShape = new Map<string, number[]>();
     for (const c of children.filter((c) => ITEM_CONTAINERS.has(c.name))) {
       const shape = shapeOf(c);
-      byShape.set(shape, [...(byShape.get(shape) ?? []), mass.get(c) ?? 0]);
+      const masses = byShape.get(shape);
+      if (masses) masses.push(mass.get(c) ?? 0);
+      else byShape.set(shape, [mass.get(c) ?? 0]);
     }
     return [...byShape.values()].some((ms) => {
       const sum = ms.reduce((a, b) => a + b, 0);
       const median = [...ms].sort((a, b) => a - b)[ms.length >> 1]!;
-      return ms.length >= LIST_ITEMS && sum >= total * 0.8 && Math.max(...ms) <= sum * LARGEST_ITEM_SHARE && median <= ITEM_MASS;
+      return ms.length >= LIST_ITEMS && sum >= total * 0.8 && ms.reduce((a, b) => Math.max(a, b), 0) <= sum * LARGEST_ITEM_SHARE && median <= ITEM_MASS;
     });
   }
 }

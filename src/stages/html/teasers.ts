@@ -77,7 +77,10 @@ export function findTeaserLists(infos: readonly BlockInfo[]): TeaserList[] {
     for (const child of parent.children) {
       if (child.type !== 'tag' || !ITEM_TAGS.has((child as Element).name) || !stats.has(child)) continue;
       const shape = shapeOf(child as Element);
-      byShape.set(shape, [...(byShape.get(shape) ?? []), child as Element]);
+      // Pushed, not copied: a parent of 100,000 children made copying each list quadratic (bench:worst).
+      const members = byShape.get(shape);
+      if (members) members.push(child as Element);
+      else byShape.set(shape, [child as Element]);
     }
     for (const [shape, members] of byShape) {
       if (members.length < MIN_ITEMS) continue;
