@@ -23,6 +23,28 @@ const ZURICH = `<html><head><meta charset="utf-8"><title>Zürich</title></head><
 const IDS = ['11111111-0000-4000-8000-000000000001', '22222222-0000-4000-8000-000000000002', '33333333-0000-4000-8000-000000000003'];
 
 describe('unboil run on a WARC file', () => {
+  it('fails alone a record whose gzip body inflates past decode.maxBytes; the other record is cleaned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'unboil-warc-big-'));
+    mkdirSync(join(dir, 'crawl'));
+    const huge = gzipSync(Buffer.from(`<html><body>${'<p>Inflated page text.</p>'.repeat(100_000)}</body></html>`));
+    const inflating = Buffer.concat([Buffer.from(['HTTP/1.1 200 OK', 'Content-Type: text/html', 'Content-Encoding: gzip', `Content-Length: ${huge.length}`].join(CRLF) + CRLF + CRLF, 'latin1'), huge]);
+    writeFileSync(
+      join(dir, 'crawl/pages.warc.gz'),
+      Buffer.concat([
+        record('response', IDS[1]!, 'https://big.example/page', 'application/http; msgtype=response', inflating),
+        record('response', IDS[2]!, 'https://zurich.example/bridge', 'application/http; msgtype=response', response(null, Buffer.from(ZURICH))),
+      ]),
+    );
+    const { code } = await runCli(['run', 'crawl', '--out', 'out', '--quiet', '--set', 'decode.maxBytes=1000000'], dir);
+    expect(code).toBe(1);
+    const summary = JSON.parse(readFileSync(join(dir, 'out/_run.json'), 'utf8'));
+    expect(summary).toMatchObject({ documents: 2, cleaned: 1 });
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0].path).toContain(IDS[1]);
+    expect(summary.failed[0].error).toMatch(/is more than decode\.maxBytes \(1000000 bytes\)/);
+    expect(readdirSync(join(dir, 'out/pages')).sort()).toEqual([`${IDS[2]}.json`, `${IDS[2]}.txt`]);
+  });
+
   it('cleans each response record as a document with its URL, decoded by its HTTP charset; the request is skipped and counted', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'unboil-warc-run-'));
     mkdirSync(join(dir, 'crawl'));

@@ -111,13 +111,13 @@ export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResul
  * file's, which the journal compares on the next run.
  */
 async function readSource(task: Pick<CleanTask, 'abs' | 'source' | 'format' | 'nameFormat' | 'record'>, maxBytes: number) {
-  // A record's body is bounded by decode.maxBytes after it is read (the decode stage), not before: its size is only known then.
+  // A record's body is bounded by decode.maxBytes while it is read: its size is only known then (content-encoding, chunks).
   if (!task.record) {
     const read = await readInput(task, maxBytes);
     return { ...read, input: { path: task.source.path, root: task.source.root, format: task.format, nameFormat: task.nameFormat } };
   }
   const info = await stat(task.abs);
-  const payload = await readWarcRecord(task.abs, task.record.offset, task.record.length);
+  const payload = await readWarcRecord(task.abs, task.record.offset, task.record.length, maxBytes);
   return {
     bytes: Buffer.from(payload.bytes),
     size: info.size,

@@ -91,8 +91,20 @@ export function warcSkipReason(entry: Pick<WarcEntry, 'type' | 'contentType'>): 
 
 const isWarcRecord = (record: WARCRecord) => record.warcHeaders.statusline.startsWith('WARC/');
 
-async function payloadOf(record: WARCRecord, offset: number): Promise<WarcPayload> {
-  const bytes = await record.readFully(true);
+/**
+ * A record's document, read chunk by chunk and stopped as soon as it passes
+ * `maxBytes` (decode.maxBytes): a huge record, or a small one that inflates
+ * (gzip content-encoding), is refused without being held whole.
+ */
+async function payloadOf(record: WARCRecord, offset: number, maxBytes: number): Promise<WarcPayload | 'too-large'> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of record) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return 'too-large';
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.concat(chunks, size);
   const type = mediaType(contentTypeHeader(record));
   return {
     bytes,
@@ -153,12 +165,14 @@ export async function* listWarcRecords(path: string): AsyncGenerator<WarcEntry> 
  * a conversion record.
  * @throws InputError when no WARC record starts there
  */
-export async function readWarcRecord(path: string, offset: number, length: number): Promise<WarcPayload> {
+export async function readWarcRecord(path: string, offset: number, length: number, maxBytes = Infinity): Promise<WarcPayload> {
   try {
     const record = await WARCParser.parse(createReadStream(path, { start: offset, end: offset + length - 1 }));
     // warcio reads any bytes as a record; only a WARC/1.x status line makes one.
     if (!record || !isWarcRecord(record)) throw new InputError(path, `no WARC record at offset ${offset}`);
-    return await payloadOf(record, offset);
+    const payload = await payloadOf(record, offset, maxBytes);
+    if (payload === 'too-large') throw new InputError(path, `the record at offset ${offset} is more than decode.maxBytes (${maxBytes} bytes)`);
+    return payload;
   } catch (error) {
     throw failure(path, error);
   }
@@ -211,8 +225,11 @@ export async function* readWarc(path: string, options: { maxBytes?: number } = {
       const offset = parser.offset;
       if (!isWarcRecord(record)) throw new InputError(path, `not a WARC file: no WARC/1.x record at offset ${offset}`);
       const entry = entryOf(record, offset, 0);
-      const reason = warcSkipReason(entry) ?? (record.warcContentLength > maxBytes ? 'too-large' : null);
-      const document = reason ? await record.skipFully().then(() => null) : await payloadOf(record, offset);
+      let reason = warcSkipReason(entry) ?? (record.warcContentLength > maxBytes ? 'too-large' : null);
+      const read = reason ? await record.skipFully().then(() => null) : await payloadOf(record, offset, maxBytes);
+      // A body that inflates past maxBytes (content-encoding) is skipped as too large too; the parser skips its rest.
+      if (read === 'too-large') reason = read;
+      const document = read === 'too-large' ? null : read;
       if (missingBytes(record) > 0) throw new InputError(path, `truncated: the record at offset ${offset} (${entry.id}) misses ${missingBytes(record)} of its ${record.warcContentLength} bytes`);
       yield document ? { document } : { skipped: { id: entry.id, type: entry.type, uri: entry.uri, reason: reason! } };
     }

@@ -170,6 +170,26 @@ describe('WARC reader', () => {
     expect(seen).toEqual([[IDS.request, 'request'], [IDS.legacy, null], [IDS.chunked, 'too-large'], [IDS.metadata, 'metadata']]);
   });
 
+  it('refuses a record whose body inflates past maxBytes while reading it, without holding it whole', async () => {
+    // 4 MB of page in a gzip content-encoding of a few KB: the WARC block is small, the document is not.
+    const huge = Buffer.from(`<html><body>${'<p>Inflated page text.</p>'.repeat(160_000)}</body></html>`);
+    const bomb = record('response', 'bomb-0001', 'https://example.org/bomb', 'application/http; msgtype=response', http(['HTTP/1.1 200 OK', 'Content-Type: text/html', 'Content-Encoding: gzip'], gzipSync(huge)));
+    expect(bomb.length).toBeLessThan(50_000);
+    const { dir } = files();
+    const path = join(dir, 'bomb.warc.gz');
+    writeFileSync(path, Buffer.concat([gzipSync(RECORDS[1]!), gzipSync(bomb), gzipSync(RECORDS[2]!)]));
+    const entries = await list(path);
+    const maxBytes = 1_000_000;
+    await expect(readWarcRecord(path, entries[1]!.offset, entries[1]!.length, maxBytes)).rejects.toThrow(
+      new InputError(path, `the record at offset ${entries[1]!.offset} is more than decode.maxBytes (1000000 bytes)`),
+    );
+    expect((await readWarcRecord(path, entries[1]!.offset, entries[1]!.length)).bytes.length).toBe(huge.length);
+    // Read in one pass, it is skipped as too large and the records after it are read.
+    const seen: Array<[string, string | null]> = [];
+    for await (const item of readWarc(path, { maxBytes })) seen.push([item.document?.id ?? item.skipped!.id, item.skipped?.reason ?? null]);
+    expect(seen).toEqual([[IDS.legacy, null], ['bomb-0001', 'too-large'], [IDS.chunked, null]]);
+  });
+
   it('cleans the two responses of a WARC as documents with their URLs, the windows-1252 one decoded by its HTTP charset', async () => {
     const pipeline = resolvePipelineOption('default');
     const cleaned = [];
