@@ -35,7 +35,8 @@ const HTML_EXT = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 export const formatFromExtension = (name: string): Format | null =>
   HTML_EXT.test(name) ? 'html' : TEXT_EXT.test(name) ? 'text' : null;
 
-const posix = (p: string) => p.split(sep).join('/');
+/** A path with POSIX separators, as outputs and sidecars record paths on every system. */
+export const posix = (p: string): string => p.split(sep).join('/');
 
 /** What a non-regular file is, for the message that refuses it. */
 function kindOf(stat: Stats): string {

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { open, opendir } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { posix } from './inputs.js';
 import { STATE_DIR, SUMMARY } from './output-store.js';
 
 /**
@@ -70,7 +71,7 @@ export async function* staleOutputs(dir: string, current: Set<string>): AsyncGen
         continue;
       }
       if (!entry.isFile() || !entry.name.endsWith('.json') || (folder === dir && entry.name === SUMMARY)) continue;
-      const stem = relative(dir, full).split(sep).join('/').replace(/\.json$/, '');
+      const stem = posix(relative(dir, full)).replace(/\.json$/, '');
       if (!current.has(stem) && (await isSidecar(full))) yield stem;
     }
   }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { Pipeline } from '../config/pipeline.js';
 import { stageList } from '../config/option-changes.js';
@@ -21,7 +21,7 @@ import { decide, type Decisions, type Digests } from './corpus.js';
 import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
 import { renderJsonLine } from '../render/json.js';
 import { recordFromSidecar, type TaskResult } from './document-task.js';
-import { collectInputs, type InputFile } from './inputs.js';
+import { collectInputs, posix, type InputFile } from './inputs.js';
 import { expandWarcInputs } from './warc-inputs.js';
 import type { DocumentTotals, JournalEntry } from './journal.js';
 import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
@@ -234,7 +234,8 @@ async function cleanPass(
           }
           const known = journal.entries.get(stem);
           // The journal knows a document by what its sidecar records of its source, which does not depend on the working directory.
-          const key = sourceKey(sourceOf(input, ctx.roots));
+          const source = sourceOf(input, ctx.roots);
+          const key = sourceKey(source);
           if (await upToDate(known, input, key, config, store, stem)) {
             activity.skipped++;
             return { input, stem, entry: known! };
@@ -244,7 +245,7 @@ async function cleanPass(
             kind: 'clean',
             abs: input.abs,
             display: input.display,
-            source: sourceOf(input, ctx.roots),
+            source,
             format: ctx.format ?? null,
             nameFormat: input.format,
             ...(input.record ? { record: input.record } : {}),
@@ -354,7 +355,7 @@ const rootsOf = (inputs: InputFile[]): string[] => [...new Set(inputs.map((i) =>
 const sourceOf = (input: InputFile, roots: string[]) => ({ path: input.source, root: roots.indexOf(input.root) });
 const sourceKey = (source: { path: string; root: number }) => `${source.root}:${source.path}`;
 
-const posixRelative = (from: string, to: string): string => relative(from, to).split(sep).join('/') || '.';
+const posixRelative = (from: string, to: string): string => posix(relative(from, to)) || '.';
 
 function summarize(
   pipeline: Pipeline,

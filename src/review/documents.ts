@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Pipeline } from '../config/pipeline.js';
+import { posix } from '../engine/inputs.js';
 import { hasForeignSummary, STATE_DIR, SUMMARY } from '../engine/output-store.js';
 import { runPipeline, type DocumentResult } from '../engine/run.js';
 import { ConfigError } from '../errors.js';
@@ -32,7 +33,6 @@ export interface OutputIndex {
   roots: string[] | null;
 }
 
-const posix = (p: string) => p.split(sep).join('/');
 export const byName = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Whether a folder looks like the output of `unboil run` (a _run.json or at least one sidecar). */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { StageList } from '../config/option-changes.js';
+import { posix } from '../engine/inputs.js';
 import { SUMMARY } from '../engine/output-store.js';
 import type { Format } from '../model/document.js';
 import type { Sidecar, SidecarLayout } from '../model/sidecar.js';
@@ -40,8 +41,6 @@ export function readRecordedRun(dir: string): RecordedRun {
   const stages = isStageList(json.pipeline?.stages) ? json.pipeline.stages : null;
   return { roots, format, sidecar: json.sidecar === 'compact' ? 'compact' : 'full', stages };
 }
-
-const posix = (p: string) => p.split(sep).join('/');
 
 /**
  * Where a sidecar's input is, relative to the working directory: its
