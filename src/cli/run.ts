@@ -43,6 +43,7 @@ interface RunFlags extends PipelineFlags {
   batchSize: number;
   attempts: number;
   queuePatience: number;
+  queueCheck: number;
 }
 
 export function registerRun(program: Command, ctx: CommandContext): void {
@@ -77,6 +78,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('--batch-size <n>', 'documents per job (with --queue)', positiveInt, 50)
     .option('--attempts <n>', 'tries of a job before its documents fail (with --queue)', positiveInt, 3)
     .option('--queue-patience <seconds>', 'how long Redis may be unreachable mid-run before the run stops (with --queue)', positiveSeconds, 30)
+    .option('--queue-check <seconds>', 'how often the batches waited for are looked up in Redis: one lost (a Redis restored from an older snapshot) is enqueued again (with --queue)', positiveSeconds, 10)
     .addHelpText(
       'after',
       '\nOutputs are written as documents finish; <out>/_run.json is written last and marks a complete run.\n' +
@@ -109,7 +111,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
       const interrupt = flags.queue ? catchInterrupt() : null;
       // BullMQ is loaded only for a run on a queue: it adds about a second to every start of the CLI.
       const runner = flags.queue
-        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, out: resolve(io.cwd, flags.out), signal: interrupt!.signal, logger })
+        ? (await import('../distributed/queue-runner.js')).queueRunner({ url: flags.queue, queueName: flags.queueName, batchSize: flags.batchSize, attempts: flags.attempts, patienceMs: flags.queuePatience * 1000, checkMs: flags.queueCheck * 1000, out: resolve(io.cwd, flags.out), signal: interrupt!.signal, logger })
         : null;
       const done = await runPipeline({
         inputs,

@@ -7,6 +7,7 @@ import type { Task, TaskResult } from '../engine/document-task.js';
 import type { RunnerFactory, TaskRunner } from '../engine/task-runner.js';
 import { TOOL } from '../version.js';
 import { DEFAULT_QUEUE, PREFIX, REFUSED, type BatchJob, type BatchResult } from './jobs.js';
+import { batchState } from './batch-state.js';
 import { CoordinatorLock } from './lock.js';
 import { probeRedis, redisClient } from './redis.js';
 import { shownUrl } from './url.js';
@@ -26,11 +27,28 @@ export interface QueueOptions {
   patienceMs?: number;
   /** Time to live of the coordinator lock (default 30 s): how long the queue stays taken after a coordinator dies. */
   lockTtlMs?: number;
+  /**
+   * How often the batches waited for are checked in Redis (default 10 s): a
+   * batch missing at two checks in a row is enqueued again; one that failed
+   * or completed without its event reaching the coordinator is settled.
+   */
+  checkMs?: number;
   /** The output folder, to name it in the lock (for the error a second coordinator gets). */
   out: string;
   /** Aborting it stops the run (Ctrl-C): the queue is released at once, not after the lock's TTL. */
   signal?: AbortSignal;
   logger?: Logger;
+}
+
+/** A job the coordinator waits for. */
+interface InFlight {
+  data: BatchJob;
+  done: (value: BatchResult) => void;
+  failed: (reason: string) => void;
+  /** Set once Redis acknowledged the add: before that, a job not found is only not there yet. */
+  added: boolean;
+  /** Not found at the last check: found missing again, it is lost. */
+  missing: boolean;
 }
 
 interface Waiting {
@@ -53,7 +71,9 @@ export const queueRunner =
 
 /**
  * Tasks gathered into batches (one job each); a job's results come back
- * through the queue's event stream. A job that fails for good (after its
+ * through the queue's event stream, and a watchdog reads in Redis the jobs
+ * still waited for (a job lost is enqueued again, one finished whose event
+ * was lost is settled). A job that fails for good (after its
  * attempts, or because its worker died twice) is split into one job per
  * document, so that a document that kills workers fails alone. Redis
  * unreachable for longer than the patience, or emptied under the run,
@@ -62,7 +82,7 @@ export const queueRunner =
 export class QueueRunner implements TaskRunner {
   readonly capacity: number;
   readonly #seen = new Set<string>();
-  readonly #jobs = new Map<string, { data: BatchJob; done: (value: BatchResult) => void; failed: (reason: string) => void }>();
+  readonly #jobs = new Map<string, InFlight>();
   readonly #batch: Waiting[] = [];
   #timer: NodeJS.Timeout | undefined;
   #sequence = 0;
@@ -70,6 +90,8 @@ export class QueueRunner implements TaskRunner {
   /** Set while Redis is unreachable: closing does not wait on it. */
   #redisDown = false;
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #watchdog: NodeJS.Timeout;
+  #checking = false;
   readonly #onAbort: () => void;
 
   private constructor(
@@ -121,6 +143,7 @@ export class QueueRunner implements TaskRunner {
         },
       );
     }, every);
+    this.#watchdog = setInterval(() => void this.#check(), options.checkMs);
     this.#onAbort = () => this.#abort(`interrupted (${String(options.signal?.reason ?? 'aborted')})`);
     options.signal?.addEventListener('abort', this.#onAbort, { once: true });
     if (options.signal?.aborted) this.#onAbort();
@@ -134,6 +157,7 @@ export class QueueRunner implements TaskRunner {
       batchesInFlight: 32,
       patienceMs: 30_000,
       lockTtlMs: 30_000,
+      checkMs: 10_000,
       logger: silentLogger,
       ...options,
     };
@@ -217,6 +241,8 @@ export class QueueRunner implements TaskRunner {
           resolve({ results: value.results });
         },
         failed: (reason) => resolve({ reason }),
+        added: false,
+        missing: false,
       });
     });
     try {
@@ -226,6 +252,8 @@ export class QueueRunner implements TaskRunner {
         this.#add(jobId, data),
         this.#stopped,
       ]);
+      const entry = this.#jobs.get(jobId);
+      if (entry) entry.added = true;
       return await Promise.race([finished, this.#stopped]);
     } finally {
       this.#jobs.delete(jobId);
@@ -249,6 +277,46 @@ export class QueueRunner implements TaskRunner {
     for (const [jobId, { data }] of this.#jobs) void this.#add(jobId, data).catch(() => {});
   }
 
+  /**
+   * The watchdog: every batch still waited for, looked up in Redis. The
+   * event stream alone can leave the run waiting forever: a Redis restarted
+   * from an older snapshot or a partial append-only file keeps the run key
+   * (so it does not count as emptied) but not every job; a completed or
+   * failed event can be lost while the coordinator's connection is down.
+   * Enqueuing a batch again is safe: a document's outputs are the same
+   * whoever writes them, and the journal is the coordinator's alone.
+   */
+  async #check(): Promise<void> {
+    if (this.#checking || this.#redisDown || this.#failure) return;
+    this.#checking = true;
+    try {
+      for (const [jobId, entry] of [...this.#jobs]) {
+        if (!entry.added) continue;
+        const state = await batchState(this.queue, jobId);
+        // Settled while Redis answered: its event came after all.
+        if (this.#jobs.get(jobId) !== entry) continue;
+        if (state.kind === 'completed') entry.done(state.result);
+        else if (state.kind === 'failed') {
+          this.options.logger.warn({ batch: jobId }, `batch ${jobId} failed in Redis without its event reaching the coordinator: settling it`);
+          entry.failed(state.reason);
+        } else if (state.kind === 'queued') entry.missing = false;
+        // Missing once may be a batch completed (and removed) whose event is on its way; twice, it is lost.
+        else if (!entry.missing) entry.missing = true;
+        else {
+          entry.missing = false;
+          this.options.logger.warn({ batch: jobId, documents: entry.data.tasks.length }, `batch ${jobId} is missing from Redis (lost in a restart?): enqueuing it again`);
+          // What a partial loss may leave of it (a hash in no list) would make the add a no-op.
+          await this.queue.remove(jobId).catch(() => 0);
+          await this.#add(jobId, entry.data);
+        }
+      }
+    } catch {
+      // Redis unreachable: the heartbeat says so and decides; the next check starts over.
+    } finally {
+      this.#checking = false;
+    }
+  }
+
   #abortStop: (error: Error) => void = () => {};
   readonly #stopped = new Promise<never>((_, reject) => (this.#abortStop = reject));
 
@@ -262,6 +330,7 @@ export class QueueRunner implements TaskRunner {
 
   async close(): Promise<void> {
     clearInterval(this.#heartbeat);
+    clearInterval(this.#watchdog);
     clearTimeout(this.#timer);
     this.options.signal?.removeEventListener('abort', this.#onAbort);
     const graceful = async () => {
