@@ -76,8 +76,9 @@ export const queueRunner =
  * was lost is settled). A job that fails for good (after its
  * attempts, or because its worker died twice) is split into one job per
  * document, so that a document that kills workers fails alone. Redis
- * unreachable for longer than the patience, or emptied under the run,
- * stops the run with an error (the journal keeps what was done).
+ * emptied under the run gets the batches in flight again; unreachable for
+ * longer than the patience, it stops the run with an error (the journal
+ * keeps what was done).
  */
 export class QueueRunner implements TaskRunner {
   readonly capacity: number;
