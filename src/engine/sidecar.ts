@@ -48,6 +48,7 @@ export function buildOutputs(record: DocumentRecord, pipeline: Pipeline): Cleane
       source: { ...source },
       pipeline: { name: pipeline.name, hash: pipeline.hash, tool: TOOL },
       meta: { ...meta },
+      ...(record.skipped ? { skipped: { ...record.skipped } } : {}),
       stats: {
         blocks: blocks.length,
         kept,

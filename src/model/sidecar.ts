@@ -87,6 +87,11 @@ const sidecarShape = {
         site: z.string().nullable(),
       })
       .strict(),
+    skipped: z
+      .object({ stage: z.string(), rule: z.string(), reason: z.string() })
+      .strict()
+      .optional()
+      .describe('present when the whole document was skipped (a language not in --lang): every block is removed by this rule and no clean text is written'),
     stats: z
       .object({
         blocks: z.number().int().min(0),
