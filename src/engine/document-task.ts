@@ -156,7 +156,7 @@ export function recordFromSidecar(sidecar: Sidecar): DocumentRecord {
     line: b.line,
     text: b.text,
     ...(b.role ? { role: b.role } : {}),
-    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: 0 } } : {}),
+    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: b.kept ? (b.links ?? 0) : 0 } } : {}),
     ...(!b.kept && b.stage !== 'corpus' ? { removed: { stage: b.stage, rule: b.rule, reason: b.reason, duplicateOf: b.duplicateOf } } : {}),
   }));
   return { source: sidecar.source, meta: sidecar.meta, blocks, warnings: sidecar.warnings, charsIn: sidecar.stats.charsIn, ...(sidecar.skipped ? { skipped: sidecar.skipped } : {}) };
