@@ -95,6 +95,10 @@ describe('--lang', () => {
     expect(readFileSync(join(other, 'out/fr.txt'), 'utf8')).toBe(`${DOCS['fr.txt'].join('\n\n')}\n`);
     expect(Object.keys(tree(join(other, 'out')))).toEqual(['_run.json', 'de.json', 'en.json', 'fr.json', 'fr.md', 'fr.txt']);
     expect(json(join(other, 'out/_run.json')).skipped.map((s: { reason: string }) => s.reason)).toEqual(['language "de" not in --lang fra', 'language "en" not in --lang fra']);
+    // documents.jsonl, the corpus file, has a line for the kept document only.
+    expect((await runCli(['run', 'in', '--out', 'out', '--lang', 'de,en', '--concurrency', '1', '-O', 'jsonl'], other)).code).toBe(0);
+    const lines = readFileSync(join(other, 'out/documents.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { path: string; text: string });
+    expect(lines.map((l) => [l.path, l.text])).toEqual([['de.txt', `${DOCS['de.txt'].join('\n\n')}\n`], ['en.txt', `${DOCS['en.txt'].join('\n\n')}\n`]]);
   }, 60_000);
 
   it('--stdout prints nothing for a skipped document and says why on stderr', async () => {
