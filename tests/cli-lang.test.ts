@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPipeline } from '../src/config/pipeline.js';
+import { clean } from '../src/engine/clean.js';
 import { runSummarySchema } from '../src/model/run-summary.js';
 import { fullSidecarSchema } from '../src/model/sidecar.js';
 import { runCli } from './helpers/cli.js';
@@ -123,5 +124,14 @@ describe('--lang', () => {
     expect(filtered.hash).not.toBe(plain.hash);
     expect(filtered.stages.find((s) => s.stage.name === 'language')!.options).toMatchObject({ only: ['de', 'en'] });
     expect(Object.keys(plain.stages.find((s) => s.stage.name === 'language')!.options as object)).not.toContain('only');
+  });
+
+  it('matches a macrolanguage code to the individual language the detector names: zh keeps Mandarin (cmn)', () => {
+    const chinese = '市议会星期二决定修复旧石桥，而不是拆除重建。居民们在长时间的辩论中发表了支持和反对的意见。\n\n工程师们曾警告说桥拱正在变弱，但春季发表的一项调查发现，损坏可以在两年内以新桥一半的费用修复。\n';
+    const only = (codes: string[]) => clean(chinese, { pipeline: loadPipeline('default', '.', { set: [`language.only=${JSON.stringify(codes)}`] }) });
+    expect(only(['zh']).sidecar.skipped).toBeUndefined();
+    expect(only(['zho']).text).toContain('市议会星期二决定修复旧石桥');
+    expect(only(['cmn']).sidecar.skipped).toBeUndefined();
+    expect(only(['en']).sidecar).toMatchObject({ meta: { lang: 'cmn' }, skipped: { reason: 'language "cmn" not in --lang en' } });
   });
 });

@@ -1,7 +1,7 @@
 import { francAll } from 'franc-min';
 import { z } from 'zod';
 import { removeBlock, type DocumentData } from '../../model/document.js';
-import { iso6393Of, iso6393Of1, shownCode } from '../../text/language-codes.js';
+import { iso6393Of, iso6393Of1, isLanguage, shownCode } from '../../text/language-codes.js';
 import type { DocumentStage } from '../types.js';
 
 const options = z
@@ -94,7 +94,7 @@ export const OTHER_LANGUAGE = 'other-language';
  * clean text for it.
  */
 function skipOtherLanguage(data: DocumentData, lang3: string, only: readonly string[], stats: { update(label: string): void }): void {
-  if (only.some((code) => iso6393Of(code) === lang3)) return;
+  if (only.some((code) => isLanguage(lang3, code))) return;
   const reason = `language "${shownCode(lang3)}" not in --lang ${only.join(',')}`;
   for (const block of data.blocks) removeBlock(block, { stage: 'language', rule: OTHER_LANGUAGE, reason });
   data.skipped = { stage: 'language', rule: OTHER_LANGUAGE, reason };
