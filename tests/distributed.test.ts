@@ -63,6 +63,34 @@ describe.skipIf(!REDIS_SERVER)('unboil run --queue with unboil worker processes'
     expect(again.stdout).toMatch(/13 up to date/);
   });
 
+  it('skips documents in other languages (--lang) as a local run does: sidecar only, no corpus decision, listed in _run.json', async () => {
+    const dir = tmp();
+    siteCorpus(join(dir, 'in'));
+    // Two copies of one German article: skipped, they take no part in the corpus stages (neither is the other's duplicate).
+    const german = 'Der Stadtrat hat am Dienstag beschlossen, dass die alte Steinbrücke repariert und nicht ersetzt wird, nachdem die Bürger lange für und gegen den Plan gesprochen hatten.\n\nDie Ingenieure hatten gewarnt, dass die Bögen schwächer werden, aber ein Gutachten zeigte, dass der Schaden in zwei Jahren behoben werden kann.\n';
+    writeFileSync(join(dir, 'in', 'de1.txt'), german);
+    writeFileSync(join(dir, 'in', 'de2.txt'), german);
+    expect((await runCli(['run', 'in', '--out', 'local', '--lang', 'en', '--quiet'], dir)).code).toBe(0);
+    const queue = nextQueue();
+    const worker = startWorker(queue, 'w1');
+    await worker.ready;
+    const result = await coordinate(dir, queue, '--batch-size', '4', '--lang', 'en');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const local = tree(join(dir, 'local'));
+    expect(tree(join(dir, 'queue'))).toEqual(local);
+    expect(Object.keys(local).filter((f) => f.startsWith('de'))).toEqual(['de1.json', 'de2.json']);
+    const sidecar = JSON.parse(local['de2.json']!) as { skipped: { reason: string }; stats: { removedBy: Record<string, number> } };
+    expect(sidecar.skipped.reason).toBe('language "de" not in --lang en');
+    expect(sidecar.stats.removedBy).toEqual({ 'language/other-language': 2 });
+    const summary = JSON.parse(local['_run.json']!) as { cleaned: number; skipped: Array<{ path: string }> };
+    expect(summary.cleaned).toBe(13);
+    expect(summary.skipped.map((s) => s.path)).toEqual(['in/de1.txt', 'in/de2.txt']);
+    const again = await coordinate(dir, queue, '--lang', 'en');
+    expect(again.code).toBe(0);
+    expect(tree(join(dir, 'queue'))).toEqual(local);
+  });
+
   it('completes with identical outputs when a worker is SIGKILLed mid-run (its batches go to the other after the stall interval)', async () => {
     const dir = tmp();
     siteCorpus(join(dir, 'in'), 40);

@@ -8,7 +8,7 @@ import { colorEnabled, paint } from '../review/color.js';
 import { renderComparison } from '../review/render-compare.js';
 import { EXIT } from './io.js';
 import { formatOption, type CommandContext } from './main.js';
-import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { favorOption, langOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { checkOutFolder, refuseUrls } from './usage.js';
 
 interface CheckFlags extends PipelineFlags {
@@ -30,6 +30,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .addOption(formatOption())
     .addOption(setOption())
     .addOption(favorOption())
+    .addOption(langOption())
     .option('-o, --out <dir>', 'also write the new outputs to this folder, as `run` would (for CI artifacts); the expected folder is untouched')
     .option('--update', 'rewrite the expected folder with the new outputs (deleting outputs whose input is gone)')
     .option('--junit <file>', 'write a JUnit XML report (one test case per document)')

@@ -10,7 +10,7 @@ import { renderComparison } from '../review/render-compare.js';
 import { recordedStages } from '../review/run-pipelines.js';
 import { EXIT } from './io.js';
 import { formatOption, positiveInt, type CommandContext } from './main.js';
-import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { favorOption, langOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { refuseUrls } from './usage.js';
 
 /** Indents a JSON document as an element of a top-level array. */
@@ -42,6 +42,7 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .addOption(formatOption())
     .addOption(setOption())
     .addOption(favorOption())
+    .addOption(langOption())
     .option('--rule <id>', 'only removals by this rule ("boilerplate/related" or "related")')
     .addOption(new Option('--context <n>', 'show only removals and n blocks around each').argParser((v) => (v === '0' ? 0 : positiveInt(v))))
     .option('--json', 'machine-readable output')

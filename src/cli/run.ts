@@ -21,7 +21,7 @@ import { EXIT } from './io.js';
 import { catchInterrupt, stoppedBy } from './interrupt.js';
 import { checkLogFile } from './log-file.js';
 import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
-import { favorOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
+import { favorOption, langOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
 import { checkOutFolder, refuseUrls } from './usage.js';
@@ -55,6 +55,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .option('-p, --pipeline <name|path>', 'built-in pipeline name (default, strict) or path to a pipeline JSON file', 'default')
     .addOption(setOption())
     .addOption(favorOption())
+    .addOption(langOption())
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
     .addOption(formatOption())
@@ -170,6 +171,11 @@ async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext):
   const pipeline = pipelineFromFlags(flags, io);
   try {
     const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
+    if (record.skipped) {
+      // Nothing to print: the document is not wanted, and saying why keeps it from vanishing silently.
+      io.stderr(`unboil: ${path}: skipped: ${record.skipped.reason}\n`);
+      return EXIT.ok;
+    }
     const { text } = buildOutputs(record, pipeline);
     const format = flags.outputFormat;
     io.stdout(format === 'markdown' ? renderMarkdown(record) : format === 'json' ? renderJson(record, text) : format === 'jsonl' ? renderJsonLine(record, text) : text);

@@ -49,8 +49,12 @@ export function optionChanges(before: StageList, after: StageList): OptionChange
   return out;
 }
 
-/** `dedupe.nearDuplicate: 0.6 → 0.5`, `site-template: on → off`. */
+/** How an option value is shown: JSON, or "unset" for an optional option without a value (`language.only`). */
+export const shownValue = (v: unknown): string => (v === undefined ? 'unset' : JSON.stringify(v));
+
+/** `dedupe.nearDuplicate: 0.6 → 0.5`, `site-template: on → off`, `language.only: unset → ["de","en"]`. */
 export function formatChange(change: OptionChange): string {
-  const shown = (v: unknown) => (typeof v === 'boolean' && !change.path.includes('.') && change.path !== 'order' ? (v ? 'on' : 'off') : Array.isArray(v) ? v.join(' → ') : JSON.stringify(v));
+  const order = change.path === 'order';
+  const shown = (v: unknown) => (typeof v === 'boolean' && !change.path.includes('.') && !order ? (v ? 'on' : 'off') : order && Array.isArray(v) ? v.join(' → ') : shownValue(v));
   return change.path === 'order' ? `order: ${shown(change.before)}  ⇒  ${shown(change.after)}` : `${change.path}: ${shown(change.before)} → ${shown(change.after)}`;
 }

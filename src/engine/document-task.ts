@@ -3,7 +3,7 @@ import type { Pipeline } from '../config/pipeline.js';
 import { UnboilError } from '../errors.js';
 import { silentLogger } from '../log.js';
 import type { Block } from '../model/block.js';
-import type { Format } from '../model/document.js';
+import type { Format, Skip } from '../model/document.js';
 import type { Sidecar, SidecarLayout } from '../model/sidecar.js';
 import { compactSidecar } from '../model/sidecar-layout.js';
 import { sidecarJson } from '../model/sidecar-json.js';
@@ -41,6 +41,8 @@ export interface CleanTask {
   out: string;
   /** sha256 of the input the outputs on disk were made from: when the bytes still match, nothing is redone. */
   known: string | null;
+  /** The known outputs are a skipped document's: a sidecar without clean text. */
+  knownSkipped?: boolean;
   outputFormat: OutputFormat;
   /** How the sidecar is written (`--sidecar`). */
   sidecar: SidecarLayout;
@@ -61,7 +63,7 @@ export type Task = CleanTask | RewriteTask;
 
 export type TaskResult =
   | { kind: 'unchanged'; size: number; mtimeMs: number; sha256: string }
-  | { kind: 'cleaned'; size: number; mtimeMs: number; sha256: string; digests: Digests; counters: Record<string, number>; totals: DocumentTotals }
+  | { kind: 'cleaned'; size: number; mtimeMs: number; sha256: string; digests: Digests; counters: Record<string, number>; totals: DocumentTotals; skipped?: Skip }
   | { kind: 'rewritten'; corpusCounters: Record<string, number>; totals: DocumentTotals }
   | { kind: 'failed'; error: string };
 
@@ -129,13 +131,15 @@ async function readSource(task: Pick<CleanTask, 'abs' | 'source' | 'format' | 'n
 async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskResult> {
   const { bytes, size, mtimeMs, input } = await readSource(task, maxBytesOf(pipeline));
   const hash = sha256(bytes);
-  if (task.known === hash && (await outputsExist(task.out, task.stem))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
+  if (task.known === hash && (await outputsExist(task.out, task.stem, task.knownSkipped))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
   const stats = new Stats();
   const record = processDocument(bytes, input, pipeline, { logger: silentLogger, stats });
-  const digests = digestsOf(record, pipeline);
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(laidOut(sidecar, task.sidecar)), extraOutput(task.outputFormat, record, text));
-  return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar) };
+  const { skipped } = record;
+  // A skipped document takes no part in the corpus stages (no digests) and gets its sidecar only.
+  const digests = skipped ? {} : digestsOf(record, pipeline);
+  await writeDocumentFiles(task.out, task.stem, skipped ? null : text, sidecarJson(laidOut(sidecar, task.sidecar)), skipped ? null : extraOutput(task.outputFormat, record, text));
+  return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar), ...(skipped ? { skipped } : {}) };
 }
 
 /**
@@ -152,10 +156,10 @@ export function recordFromSidecar(sidecar: Sidecar): DocumentRecord {
     line: b.line,
     text: b.text,
     ...(b.role ? { role: b.role } : {}),
-    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: 0 } } : {}),
+    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: b.kept ? (b.links ?? 0) : 0 } } : {}),
     ...(!b.kept && b.stage !== 'corpus' ? { removed: { stage: b.stage, rule: b.rule, reason: b.reason, duplicateOf: b.duplicateOf } } : {}),
   }));
-  return { source: sidecar.source, meta: sidecar.meta, blocks, warnings: sidecar.warnings, charsIn: sidecar.stats.charsIn };
+  return { source: sidecar.source, meta: sidecar.meta, blocks, warnings: sidecar.warnings, charsIn: sidecar.stats.charsIn, ...(sidecar.skipped ? { skipped: sidecar.skipped } : {}) };
 }
 
 async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<TaskResult> {
@@ -170,6 +174,7 @@ async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<T
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
   const { text, sidecar } = buildOutputs(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, text, sidecarJson(laidOut(sidecar, task.sidecar)), extraOutput(task.outputFormat, record, text));
+  const skipped = record.skipped !== undefined;
+  await writeDocumentFiles(task.out, task.stem, skipped ? null : text, sidecarJson(laidOut(sidecar, task.sidecar)), skipped ? null : extraOutput(task.outputFormat, record, text));
   return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
 }

@@ -5,6 +5,7 @@ import { appendFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
+import type { Skip } from '../model/document.js';
 import type { Decisions, Digests } from './corpus.js';
 
 /** Per-document totals of a sidecar, for the run summary. */
@@ -40,6 +41,8 @@ export interface JournalEntry {
   /** Stage counters of applying them. */
   corpusCounters: Record<string, number>;
   totals: DocumentTotals;
+  /** Set when the document was skipped (a language not in --lang): its outputs are a sidecar without clean text. */
+  skipped?: Skip;
 }
 
 /** A line of the journal: a whole entry, an update of some fields, or a removal. */

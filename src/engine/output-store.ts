@@ -29,11 +29,11 @@ export function hasForeignSummary(dir: string): boolean {
   }
 }
 
-/** Whether both files of a document are in an output folder. */
-export async function outputsExist(dir: string, stem: string): Promise<boolean> {
+/** Whether both files of a document are in an output folder (only the sidecar for a skipped document, which has no clean text). */
+export async function outputsExist(dir: string, stem: string, skipped = false): Promise<boolean> {
   const { text, sidecar } = documentFiles(dir, stem);
   try {
-    return (await stat(text)).isFile() && (await stat(sidecar)).isFile();
+    return (skipped || (await stat(text)).isFile()) && (await stat(sidecar)).isFile();
   } catch {
     return false;
   }
@@ -46,8 +46,10 @@ export const documentFiles = (dir: string, stem: string) => ({ text: join(dir, `
  * Writes one document's files atomically (temporary file in the state
  * folder, then rename), refusing any path that would leave the output
  * folder: a symbolic link inside it must not carry writes elsewhere.
+ * `text` null: a skipped document, which gets its sidecar only (a clean
+ * text an earlier run wrote for it goes).
  */
-export async function writeDocumentFiles(dir: string, stem: string, text: string, sidecarJson: string, extra: { ext: string; content: string } | null = null): Promise<void> {
+export async function writeDocumentFiles(dir: string, stem: string, text: string | null, sidecarJson: string, extra: { ext: string; content: string } | null = null): Promise<void> {
   const files = documentFiles(dir, stem);
   const tmp = join(dir, STATE_DIR, 'tmp');
   const parent = dirname(files.text);
@@ -55,7 +57,8 @@ export async function writeDocumentFiles(dir: string, stem: string, text: string
   const real = await realpath(parent);
   if (real !== dir && !real.startsWith(`${dir}${sep}`)) throw new UnboilError(`refusing to write ${stem}: its folder leads outside the output folder (${real})`);
   // The sidecar last: a document whose sidecar is new has its text (and its --output-format file) in place.
-  await writeAtomic(files.text, text, tmp);
+  if (text === null) await rm(files.text, { force: true });
+  else await writeAtomic(files.text, text, tmp);
   // The file of the output format asked for; one an earlier run wrote for another format goes.
   for (const ext of EXTRA_EXTENSIONS) if (ext !== extra?.ext) await rm(join(dir, `${stem}${ext}`), { force: true });
   if (extra) await writeAtomic(join(dir, `${stem}${extra.ext}`), extra.content, tmp);
@@ -106,9 +109,9 @@ export class OutputStore {
     return documentFiles(this.dir, stem);
   }
 
-  /** Whether both files of a document are there. */
-  has(stem: string): Promise<boolean> {
-    return outputsExist(this.dir, stem);
+  /** Whether both files of a document are there (the sidecar alone for a skipped document). */
+  has(stem: string, skipped = false): Promise<boolean> {
+    return outputsExist(this.dir, stem, skipped);
   }
 
   /** Removes the outputs of a document whose input is gone (and empty folders left behind). */

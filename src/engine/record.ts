@@ -1,5 +1,5 @@
 import type { Block } from '../model/block.js';
-import type { DocumentContext, DocumentMeta, SourceInfo, Warning } from '../model/document.js';
+import type { DocumentContext, DocumentMeta, Skip, SourceInfo, Warning } from '../model/document.js';
 
 /**
  * What leaves a document's per-document phase: plain data only
@@ -14,9 +14,11 @@ export interface DocumentRecord {
   warnings: Warning[];
   /** Length of the decoded source. */
   charsIn: number;
+  /** The document is not wanted (every block removed; no clean text is written). */
+  skipped?: Skip;
 }
 
 export function recordOf(doc: DocumentContext): DocumentRecord {
-  const { source, meta, blocks, warnings } = doc.data;
-  return { source, meta, blocks, warnings, charsIn: doc.text.length };
+  const { source, meta, blocks, warnings, skipped } = doc.data;
+  return { source, meta, blocks, warnings, charsIn: doc.text.length, ...(skipped ? { skipped } : {}) };
 }

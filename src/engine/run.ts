@@ -208,7 +208,7 @@ async function upToDate(entry: JournalEntry | undefined, input: InputFile, key: 
   if (!entry || entry.path !== key || entry.config !== config || isPending(entry.applied)) return false;
   try {
     const info = await stat(input.abs);
-    return info.size === entry.size && info.mtimeMs === entry.mtimeMs && (await store.has(stem));
+    return info.size === entry.size && info.mtimeMs === entry.mtimeMs && (await store.has(stem, entry.skipped !== undefined));
   } catch {
     return false;
   }
@@ -252,6 +252,7 @@ async function cleanPass(
             stem,
             out: store.dir,
             known: sameConfig ? known.sha256 : null,
+            ...(sameConfig && known.skipped ? { knownSkipped: true } : {}),
             outputFormat: ctx.outputFormat,
             sidecar: ctx.sidecar,
           });
@@ -280,6 +281,7 @@ async function cleanPass(
             applied: null,
             corpusCounters: {},
             totals: result.totals,
+            ...(result.skipped ? { skipped: result.skipped } : {}),
           };
           await journal.set(entry);
           return { input, stem, entry };
@@ -381,13 +383,16 @@ function summarize(
   }
   totals.removedBy = Object.fromEntries(Object.entries(totals.removedBy).sort(([a], [b]) => (a < b ? -1 : 1)));
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // In sorted output order, as every list of the summary; written only when there are some (older readers and committed summaries stay as they were).
+  const skipped = ok.flatMap(({ input, entry }) => (entry.skipped ? [{ path: input.display, ...entry.skipped }] : []));
   return {
     schema: 'unboil/run@1',
     tool: TOOL,
     pipeline: { name: pipeline.name, hash: pipeline.hash, stages: stageList(pipeline).map(([name, options]) => [name, options]) },
     ...where,
     documents,
-    cleaned: ok.length,
+    cleaned: ok.length - skipped.length,
+    ...(skipped.length ? { skipped } : {}),
     failed,
     totals,
     stages: stats.toJSON(),
@@ -407,7 +412,9 @@ async function writeJsonl(store: OutputStore, ok: Done[] | null): Promise<void> 
   const stream = createWriteStream(tmp, 'utf8');
   const finished = once(stream, 'finish');
   try {
-    for (const { stem } of ok) {
+    for (const { stem, entry } of ok) {
+      // A skipped document has no clean text: it is not part of the corpus.
+      if (entry.skipped) continue;
       const files = store.files(stem);
       const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
       const line = renderJsonLine(recordFromSidecar(expandSidecar(JSON.parse(sidecar) as StoredSidecar, text)), text);
@@ -426,9 +433,10 @@ async function writeJsonl(store: OutputStore, ok: Done[] | null): Promise<void> 
 /** Reads the outputs back one document at a time; a temporary output folder is removed once iteration ends. */
 async function* readResults(store: OutputStore, ok: Done[], temporary: boolean): AsyncGenerator<DocumentResult> {
   try {
-    for (const { input, stem } of ok) {
+    for (const { input, stem, entry } of ok) {
       const files = store.files(stem);
-      const [text, sidecar] = await Promise.all([readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
+      // A skipped document has only its sidecar: its clean text is empty.
+      const [text, sidecar] = await Promise.all([entry.skipped ? '' : readFile(files.text, 'utf8'), readFile(files.sidecar, 'utf8')]);
       yield { path: input.display, output: stem, text, sidecar: expandSidecar(JSON.parse(sidecar) as StoredSidecar, text) };
     }
   } finally {

@@ -9,6 +9,9 @@ export interface Cleaned {
   sidecar: Sidecar;
 }
 
+/** A block's link density as the sidecar records it: 2 decimals, none when it rounds to 0. */
+const linkShare = (density: number | undefined): number => Math.round((density ?? 0) * 100) / 100;
+
 /**
  * Builds the clean text and the provenance sidecar from a document's
  * record. Pure: the same record and pipeline give the same bytes.
@@ -36,7 +39,8 @@ export function buildOutputs(record: DocumentRecord, pipeline: Pipeline): Cleane
     if (text) text += '\n\n';
     const start = text.length;
     text += block.text;
-    return { ...base, kept: true as const, out: [start, text.length] as [number, number] };
+    const links = linkShare(block.html?.linkDensity);
+    return { ...base, kept: true as const, out: [start, text.length] as [number, number], ...(links ? { links } : {}) };
   });
   if (text) text += '\n';
   const kept = out.filter((b) => b.kept).length;
@@ -48,6 +52,7 @@ export function buildOutputs(record: DocumentRecord, pipeline: Pipeline): Cleane
       source: { ...source },
       pipeline: { name: pipeline.name, hash: pipeline.hash, tool: TOOL },
       meta: { ...meta },
+      ...(record.skipped ? { skipped: { ...record.skipped } } : {}),
       stats: {
         blocks: blocks.length,
         kept,

@@ -53,6 +53,15 @@ export interface DocumentData {
   lang3?: string;
   /** Language declared by an HTML page (`<html lang>`), primary subtag. */
   htmlLang?: string;
+  /** Set when a stage decided the document is not wanted at all (a language not in `--lang`): no clean text is written for it. */
+  skipped?: Skip;
+}
+
+/** Why a whole document is skipped: the stage and rule that decided it, in plain language. */
+export interface Skip {
+  stage: string;
+  rule: string;
+  reason: string;
 }
 
 /** One document travelling through the per-document stages: a VFile (value = decoded source) with typed data. */

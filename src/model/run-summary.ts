@@ -23,7 +23,11 @@ export const runSummarySchema = z
     format: z.enum(['text', 'html']).nullable().describe('format forced on every input (--format), or null (detected)'),
     sidecar: z.enum(['full', 'compact']).describe('how the sidecars are written (--sidecar)'),
     documents: count,
-    cleaned: count,
+    cleaned: count.describe('documents cleaned (skipped and failed ones not counted)'),
+    skipped: z
+      .array(z.object({ path: z.string(), stage: z.string(), rule: z.string(), reason: z.string() }).strict())
+      .optional()
+      .describe('documents skipped whole (a language not in --lang), with the reason: their sidecar is written, their clean text is not; absent when none was'),
     failed: z.array(z.object({ path: z.string(), error: z.string() }).strict()).describe('documents that could not be cleaned, with the reason'),
     totals: z
       .object({ blocks: count, kept: count, removed: count, charsIn: count, charsOut: count, removedBy: z.record(z.string(), count) })

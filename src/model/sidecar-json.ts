@@ -1,8 +1,8 @@
 import type { StoredSidecar } from './sidecar.js';
 
 /** The order fields are written in, whatever order the object was built in: the sidecar schema's. */
-const SIDECAR_KEYS = ['schema', 'layout', 'id', 'source', 'pipeline', 'meta', 'stats', 'warnings', 'blocks'] as const;
-const BLOCK_KEYS = ['i', 'kind', 'span', 'line', 'text', 'hash', 'role', 'tag', 'path', 'kept', 'out', 'stage', 'rule', 'reason', 'duplicateOf'] as const;
+const SIDECAR_KEYS = ['schema', 'layout', 'id', 'source', 'pipeline', 'meta', 'skipped', 'stats', 'warnings', 'blocks'] as const;
+const BLOCK_KEYS = ['i', 'kind', 'span', 'line', 'text', 'hash', 'role', 'tag', 'path', 'kept', 'out', 'links', 'stage', 'rule', 'reason', 'duplicateOf'] as const;
 
 function ordered<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -13,8 +13,11 @@ const baseBlock = {
   path: z.string().optional().describe('simplified DOM path (HTML input only)'),
 };
 
+/** A kept HTML block's share of characters inside links, when it has any: what `unboil report` flags link-heavy documents by. */
+const links = z.number().min(0).max(1).optional().describe('HTML: share of the block characters inside links, 2 decimals (absent when none)');
+
 export const keptBlockSchema = z
-  .object({ ...baseBlock, kept: z.literal(true), out: span.describe('[start, end) offsets into the clean text') })
+  .object({ ...baseBlock, kept: z.literal(true), out: span.describe('[start, end) offsets into the clean text'), links })
   .strict();
 
 export const removedBlockSchema = z
@@ -41,7 +44,7 @@ export const COMPACT_TEXT = 80;
 const { i, kind, span: blockSpan, line, role, tag } = baseBlock;
 const compactBase = { i, kind, span: blockSpan, line, role, tag };
 
-export const compactKeptBlockSchema = z.object({ ...compactBase, kept: z.literal(true), out: span }).strict();
+export const compactKeptBlockSchema = z.object({ ...compactBase, kept: z.literal(true), out: span, links }).strict();
 
 export const compactRemovedBlockSchema = z
   .object({
@@ -87,6 +90,11 @@ const sidecarShape = {
         site: z.string().nullable(),
       })
       .strict(),
+    skipped: z
+      .object({ stage: z.string(), rule: z.string(), reason: z.string() })
+      .strict()
+      .optional()
+      .describe('present when the whole document was skipped (a language not in --lang): every block is removed by this rule and no clean text is written'),
     stats: z
       .object({
         blocks: z.number().int().min(0),

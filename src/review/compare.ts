@@ -231,6 +231,7 @@ function provenanceChanges(a: CleanedDocument, b: CleanedDocument, pairs: Map<Si
   if (sa.path !== sb.path) out.push(`source path (${sa.path} → ${sb.path})`);
   if (!same({ ...sa, sha256: '', path: '', bytes: 0 }, { ...sb, sha256: '', path: '', bytes: 0 })) out.push('source format, encoding, url or site');
   if (!same(a.sidecar.warnings, b.sidecar.warnings)) out.push('warnings');
+  if (!same(a.sidecar.skipped, b.sidecar.skipped)) out.push(b.sidecar.skipped ? `skipped (${b.sidecar.skipped.reason})` : 'no longer skipped');
   const reasons = [...pairs].filter(([nb, ob]) => !nb.kept && !ob.kept && ruleOf(nb) === ruleOf(ob) && (nb.reason !== ob.reason || nb.duplicateOf !== ob.duplicateOf)).length;
   if (reasons) out.push(`${reasons} removal reason${reasons === 1 ? '' : 's'}`);
   return out;

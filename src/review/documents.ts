@@ -86,7 +86,8 @@ export function readOutputDocument(index: OutputIndex, name: string, cwd = '.'):
 
 /**
  * A sidecar file and its clean text (the `.txt` beside it; for a full
- * sidecar without one, the text its kept blocks make), a compact sidecar
+ * sidecar without one, the text its kept blocks make; none for a skipped
+ * document), a compact sidecar
  * expanded with that text; null for a JSON file that is not a sidecar.
  * @throws ConfigError for broken JSON, a sidecar that fails the schema, or a compact sidecar without its text
  */
@@ -98,6 +99,8 @@ function readSidecarAndText(file: string, shown: string): { sidecar: Sidecar; te
     const text = readFileSync(textFile, 'utf8');
     return { sidecar: expandSidecar(stored, text), text };
   }
+  // A skipped document (a language not in --lang) has a sidecar and no clean text: none of its blocks is kept.
+  if (stored.skipped) return { sidecar: expandSidecar(stored, ''), text: '' };
   if (layoutOf(stored) === 'compact') throw new ConfigError(`${shown} is a compact sidecar: its clean text ${shown.replace(/\.json$/, '.txt')} is missing`);
   const sidecar = stored as Sidecar;
   return { sidecar, text: rebuildText(sidecar) };

@@ -1,4 +1,5 @@
 import { rebuildText, type CleanedDocument } from './documents.js';
+import { LINK_SHARE, LOST_SHARE, suspicionsOf } from './suspicious.js';
 
 /** Escapes JSON for a <script type="application/json"> element (no "</script>" inside). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -30,7 +31,9 @@ export function* reportChunks(docs: Iterable<CleanedDocument>, title = 'unboil r
   for (const d of docs) {
     const { stats, meta } = d.sidecar;
     const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([rule, n]) => `${rule} ${n}`);
-    index.push({ k, name: d.name, source: d.location, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy) });
+    // Suspicious documents (see suspicious.ts) come first in the table and are counted in the header; skipped ones (--lang) say why.
+    const suspicious = suspicionsOf(d.sidecar);
+    index.push({ k, name: d.name, source: d.location, title: meta.title, date: meta.date, lang: meta.lang, kept: stats.kept, removed: stats.removed, charsIn: stats.charsIn, charsOut: stats.charsOut, top, rules: Object.keys(stats.removedBy), suspicious, flags: suspicious.length, skipped: d.sidecar.skipped?.reason ?? null });
     for (const rule of Object.keys(stats.removedBy)) rules.add(rule);
     made.add(`pipeline ${d.sidecar.pipeline.name} (${d.sidecar.pipeline.hash.slice(0, 12)}) · ${d.sidecar.pipeline.tool}`);
     const blocks = d.sidecar.blocks.map((b) => (b.kept ? [b.line, b.text] : [b.line, b.text, `${b.stage}/${b.rule}`, b.reason]));
@@ -54,6 +57,7 @@ main{padding:12px 20px}table{border-collapse:collapse;width:100%;background:#fff
 th,td{border-bottom:1px solid #e0e0e0;padding:4px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 td.name{font-family:ui-monospace,monospace;font-size:12px}
 th{cursor:pointer;user-select:none;background:#eceff1;position:sticky;top:0}th[aria-sort]::after{content:" ↕";color:#90a4ae}
+tr.suspicious td{background:#fff3e0}td.flags{color:#bf360c;font-size:12px}td.flags .skipped{color:#607d8b;font-style:italic}
 td.num{text-align:right;font-variant-numeric:tabular-nums}td.num,td.date{white-space:nowrap}tr.doc:hover{background:#e3f2fd;cursor:pointer}
 #view{display:none}#view.open{display:block}.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin:8px 0}
 .panes{display:grid;grid-template-columns:1fr 1fr;gap:16px}.pane{background:#fff;border:1px solid #e0e0e0;padding:8px;overflow:auto;max-height:75vh}
@@ -67,9 +71,9 @@ pre.clean{white-space:pre-wrap;margin:0;font:inherit}
 <header><h1>${html(title)}</h1><div id="made"></div><div id="summary"></div></header>
 <main>
 <section id="list">
-<div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"> <label>Removed by <select id="doc-rule"><option value="">any rule</option></select></label> <span id="shown"></span></div>
-<table id="docs"><colgroup><col style="width:22%"><col style="width:24%"><col style="width:7.5em"><col style="width:3.5em"><col style="width:4.5em"><col style="width:5.5em"><col style="width:6em"><col style="width:6em"><col></colgroup><thead><tr>
-<th data-key="name" aria-sort="none">Document</th><th data-key="title" aria-sort="none">Title</th><th data-key="date" aria-sort="none">Date</th><th data-key="lang" aria-sort="none">Lang</th>
+<div class="toolbar"><input id="filter-docs" type="search" placeholder="Filter documents"> <label>Removed by <select id="doc-rule"><option value="">any rule</option></select></label> <label><input type="checkbox" id="suspicious-only"> Suspicious only</label> <span id="shown"></span></div>
+<table id="docs"><colgroup><col style="width:19%"><col style="width:12%"><col style="width:19%"><col style="width:7.5em"><col style="width:3.5em"><col style="width:4.5em"><col style="width:5.5em"><col style="width:6em"><col style="width:6em"><col></colgroup><thead><tr>
+<th data-key="name" aria-sort="none">Document</th><th data-key="flags" data-first="descending" aria-sort="none" title="lost more than ${LOST_SHARE * 100} % of its text, or more than ${LINK_SHARE * 100} % of the kept text in links">Suspicious</th><th data-key="title" aria-sort="none">Title</th><th data-key="date" aria-sort="none">Date</th><th data-key="lang" aria-sort="none">Lang</th>
 <th data-key="kept" aria-sort="none">Kept</th><th data-key="removed" aria-sort="none">Removed</th><th data-key="charsIn" aria-sort="none">Chars in</th><th data-key="charsOut" aria-sort="none">Chars out</th><th>Top rules</th>
 </tr></thead><tbody></tbody></table>
 </section>
@@ -96,14 +100,19 @@ const PAGE_SCRIPT = `<script>
   const colour = (rule) => { const [h, s, l] = shade.get(rule) ?? [0, 0, 85]; return 'hsl(' + h + ',' + s + '%,' + l + '%)'; };
   const el = (tag, props = {}, ...children) => { const e = Object.assign(document.createElement(tag), props); e.append(...children); return e; };
   const tbody = document.querySelector('#docs tbody');
-  document.getElementById('summary').textContent = docs.length + ' documents, ' + docs.reduce((n, d) => n + d.removed, 0) + ' blocks removed';
-  let rows = docs.slice();
+  const suspicious = docs.filter((d) => d.flags).length; const skipped = docs.filter((d) => d.skipped).length;
+  document.getElementById('summary').textContent = docs.length + ' documents, ' + docs.reduce((n, d) => n + d.removed, 0) + ' blocks removed, ' + suspicious + ' suspicious' + (skipped ? ', ' + skipped + ' skipped' : '');
+  // Suspicious documents first (the sort is stable: by name within each group).
+  let rows = docs.slice().sort((a, b) => b.flags - a.flags);
+  const onlySuspicious = document.getElementById('suspicious-only');
   const draw = () => {
     const q = document.getElementById('filter-docs').value.toLowerCase(); const rule = docRule.value;
-    const shown = rows.filter((d) => (!q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)) && (!rule || d.rules.includes(rule)));
+    const shown = rows.filter((d) => (!q || (d.name + ' ' + (d.title || '')).toLowerCase().includes(q)) && (!rule || d.rules.includes(rule)) && (!onlySuspicious.checked || d.flags));
     document.getElementById('shown').textContent = shown.length === docs.length ? '' : shown.length + ' of ' + docs.length + ' documents';
     tbody.replaceChildren(...shown.map((d) => {
-      const tr = el('tr', { className: 'doc' }, el('td', { className: 'name', textContent: d.name, title: d.source }), el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
+      const flags = el('td', { className: 'flags', textContent: d.suspicious.join('; ') });
+      if (d.skipped) flags.append(el('span', { className: 'skipped', textContent: 'skipped: ' + d.skipped }));
+      const tr = el('tr', { className: 'doc' + (d.flags ? ' suspicious' : '') }, el('td', { className: 'name', textContent: d.name, title: d.source }), flags, el('td', { textContent: d.title || '' }), el('td', { className: 'date', textContent: d.date || '' }), el('td', { textContent: d.lang || '' }),
         ...['kept', 'removed', 'charsIn', 'charsOut'].map((k) => el('td', { className: 'num', textContent: d[k] })), el('td', { textContent: d.top.join(', ') }));
       tr.dataset.k = d.k;
       tr.addEventListener('click', () => { location.hash = 'doc=' + encodeURIComponent(d.name); });
@@ -111,13 +120,16 @@ const PAGE_SCRIPT = `<script>
     }));
   };
   document.querySelectorAll('th[data-key]').forEach((th) => th.addEventListener('click', () => {
-    const key = th.dataset.key; const dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
+    // A second click reverses; the Suspicious column sorts most flags first on the first click.
+    const sorted = th.getAttribute('aria-sort'); const key = th.dataset.key;
+    const dir = sorted === 'ascending' ? -1 : sorted === 'descending' ? 1 : th.dataset.first === 'descending' ? -1 : 1;
     document.querySelectorAll('th[data-key]').forEach((t) => t.setAttribute('aria-sort', 'none'));
     th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
     rows.sort((a, b) => (a[key] ?? '') < (b[key] ?? '') ? -dir : (a[key] ?? '') > (b[key] ?? '') ? dir : 0);
     draw();
   }));
   document.getElementById('filter-docs').addEventListener('input', draw);
+  onlySuspicious.addEventListener('change', draw);
   const docRule = document.getElementById('doc-rule');
   const select = document.getElementById('rule-filter');
   for (const r of rules) { select.append(el('option', { value: r, textContent: r })); docRule.append(el('option', { value: r, textContent: r })); }

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/review/report.js';
+import { indexOutputDir, outputDocuments } from '../../src/review/documents.js';
+import { suspicionsOf } from '../../src/review/suspicious.js';
 import { runCli } from '../helpers/cli.js';
 import { docOf, outputDocs, seededWorkspace, type OutputDoc } from './review-helpers.js';
 
@@ -68,10 +70,10 @@ describe('unboil report', () => {
       docs.map((d) => {
         const { meta, stats } = d.sidecar;
         const top = Object.entries(stats.removedBy).sort(([, a], [, b]) => b - a).slice(0, 3).map(([r, n]) => `${r} ${n}`).join(', ');
-        return [d.name, meta.title ?? '', meta.date ?? '', meta.lang ?? '', ...[stats.kept, stats.removed, stats.charsIn, stats.charsOut].map(String), top];
+        return [d.name, '', meta.title ?? '', meta.date ?? '', meta.lang ?? '', ...[stats.kept, stats.removed, stats.charsIn, stats.charsOut].map(String), top];
       }),
     );
-    expect((await cells())[docs.indexOf(docOf(docs, '003'))]![1]).toBe('Russia-Iran Comprehensive Strategic Partnership Treaty');
+    expect((await cells())[docs.indexOf(docOf(docs, '003'))]![2]).toBe('Russia-Iran Comprehensive Strategic Partnership Treaty');
 
     const names = async () => (await cells()).map((c) => c[0]);
     const byRemoved = [...docs].sort((a, b) => a.sidecar.stats.removed - b.sidecar.stats.removed).map((d) => d.name);
@@ -219,4 +221,74 @@ describe('unboil report', () => {
     expect(await page.locator('#source .block').count()).toBe(many[1999]!.sidecar.blocks.length);
     expect(await page.evaluate(() => (window as unknown as { parses: number }).parses)).toBe(2);
   }, 60_000);
+
+  describe('suspicious documents', () => {
+    // Inline HTML pages: one that loses most of its text to a menu, a sidebar and a footer, one whose kept prose is
+    // a third links, one ordinary article; and a French dump that --lang en skips (not suspicious: it was meant to go).
+    const page = (title: string, body: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body>${body}</body></html>\n`;
+    const link = (t: string) => `<a href="/${t.replace(/ /g, '-')}">${t}</a>`;
+    const nav = `<nav><ul>${Array.from({ length: 60 }, (_, k) => `<li><a href="/s${k}">Section number ${k} of the site with its long descriptive menu label here</a></li>`).join('')}</ul></nav>`;
+    const aside = `<aside>${Array.from({ length: 40 }, (_, k) => `<div>Weather and markets widget line ${k} with prices, forecasts and other sidebar information for readers</div>`).join('')}</aside>`;
+    const footer = `<footer>${Array.from({ length: 30 }, (_, k) => `<div>Footer line ${k}: Example Daily, 1 Main Street, Springfield, all rights reserved and imprint</div>`).join('')}</footer>`;
+    const FERRY = 'The harbour board met on Monday to discuss the new ferry timetable, and members agreed that evening crossings should run later in summer.';
+    const LINKED = [
+      `The ${link('harbour board')} met on Monday to discuss the new ${link('ferry timetable')}, and members agreed that ${link('evening crossings')} should run later in summer.`,
+      `${link('Fishermen')} complained that the ${link('larger boats')} would crowd the inner basin, where the ${link('old stone quay')} is already in poor repair after the winter storms.`,
+      `A ${link('survey of visitors')} found that most of them arrive by ${link('train')} and would gladly take a ${link('ferry across the bay')} if the fares stayed low.`,
+      `The chair promised a ${link('public report')} before the autumn, with figures on ${link('costs')}, ${link('staff')} and the ${link('noise')} that residents near the terminal fear.`,
+    ];
+    const LIBRARY = [
+      'The school library reopened on Thursday after a summer of repairs to its roof, which had leaked onto the shelves of local history books.',
+      'Volunteers spent three weekends drying and sorting the damaged volumes, and most of them could be saved with a little patience and care.',
+      'The librarian said that pupils had missed the reading room more than anyone expected, and that the queue on the first morning reached the gate.',
+    ];
+    const FRENCH = 'Le conseil municipal a décidé mardi que le vieux pont de pierre sera réparé plutôt que remplacé, après un long débat au cours duquel les habitants se sont exprimés pour et contre le projet.\n\nLes ingénieurs avaient averti que les arches s\'affaiblissaient, mais une étude publiée au printemps a montré que les dégâts pourraient être réparés en deux ans.\n';
+    let work: string;
+    let flagged: Record<string, string[]>;
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'unboil-report-suspicious-'));
+      mkdirSync(join(work, 'in'));
+      writeFileSync(join(work, 'in', 'lost.html'), page('Ferry', `${nav}${aside}<article><h1>Ferry timetable changes</h1><p>${FERRY}</p></article>${footer}`));
+      writeFileSync(join(work, 'in', 'links.html'), page('Harbour', `<article><h1>Harbour board roundup</h1>${LINKED.map((p) => `<p>${p}</p>`).join('')}</article>`));
+      writeFileSync(join(work, 'in', 'normal.html'), page('Library', `<article><h1>The library reopens</h1>${LIBRARY.map((p) => `<p>${p}</p>`).join('')}</article>`));
+      writeFileSync(join(work, 'in', 'pont.txt'), FRENCH);
+      expect((await runCli(['run', 'in', '--out', 'out', '--lang', 'en', '--quiet'], work)).code).toBe(0);
+      // Read as the report reads them: the skipped document has a sidecar and no .txt.
+      flagged = Object.fromEntries([...outputDocuments(indexOutputDir(join(work, 'out')))].map((d) => [d.name, suspicionsOf(d.sidecar)]));
+    }, 60_000);
+
+    it('flags the document that lost over 90 % of its text and the link-heavy one, not the ordinary one nor a skipped one', () => {
+      expect(flagged).toEqual({ links: ['29 % of the kept text in links'], lost: ['lost 98 % of its text'], normal: [], pont: [] });
+      // The share of links comes from the kept blocks' `links` in the sidecar: each linked paragraph records its own.
+      const links = [...outputDocuments(indexOutputDir(join(work, 'out')))].find((d) => d.name === 'links')!;
+      // (the share of non-space characters inside <a>, to 2 decimals).
+      const visible = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s/g, '').length;
+      const shares = LINKED.map((p) => Math.round(((p.match(/<a [^>]+>[^<]*<\/a>/g) ?? []).reduce((n, a) => n + visible(a), 0) / visible(p)) * 100) / 100);
+      expect(links.sidecar.blocks.filter((b) => b.kept).map((b) => (b.kept ? b.links : null))).toEqual([undefined, ...shares]);
+      expect(readFileSync(join(work, 'out', 'lost.txt'), 'utf8')).toContain(`Ferry timetable changes\n\n${FERRY}\n`);
+    });
+
+    it.skipIf(!hasChromium)('the report counts them in its header, lists them first with their reasons, and filters them', async () => {
+      expect((await runCli(['report', 'out', '--html', 'r.html'], work)).code).toBe(0);
+      const { page: tab, errors } = await openPage(`file://${join(work, 'r.html')}`);
+      await expect.poll(() => tab.locator('#docs tbody tr').count()).toBe(4);
+      expect(await tab.textContent('#summary')).toMatch(/^4 documents, \d+ blocks removed, 2 suspicious, 1 skipped$/);
+      const rows = async () => tab.$$eval('#docs tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td')!.textContent, tr.querySelectorAll('td')[1]!.textContent, tr.className]));
+      expect(await rows()).toEqual([
+        ['links', '29 % of the kept text in links', 'doc suspicious'],
+        ['lost', 'lost 98 % of its text', 'doc suspicious'],
+        ['normal', '', 'doc'],
+        ['pont', 'skipped: language "fr" not in --lang en', 'doc'],
+      ]);
+      await tab.check('#suspicious-only');
+      expect((await rows()).map((r) => r[0])).toEqual(['links', 'lost']);
+      expect(await tab.textContent('#shown')).toBe('2 of 4 documents');
+      await tab.uncheck('#suspicious-only');
+      await tab.click('th[data-key="name"]');
+      expect((await rows()).map((r) => r[0])).toEqual(['links', 'lost', 'normal', 'pont']);
+      await tab.click('th[data-key="flags"]');
+      expect((await rows()).slice(0, 2).map((r) => r[1]).every((flag) => flag !== '')).toBe(true);
+      expect(errors).toEqual([]);
+    });
+  });
 });

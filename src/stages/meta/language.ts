@@ -1,15 +1,19 @@
 import { francAll } from 'franc-min';
-import { iso6393 } from 'iso-639-3';
 import { z } from 'zod';
+import { removeBlock, type DocumentData } from '../../model/document.js';
+import { iso6393Of, iso6393Of1, isLanguage, shownCode } from '../../text/language-codes.js';
 import type { DocumentStage } from '../types.js';
-
-const to1 = new Map(iso6393.flatMap((l) => (l.iso6391 ? [[l.iso6393, l.iso6391] as const] : [])));
-const to3 = new Map(iso6393.flatMap((l) => (l.iso6391 ? [[l.iso6391, l.iso6393] as const] : [])));
 
 const options = z
   .object({
     sample: z.number().int().positive().default(4000).describe('Characters of the longest blocks given to the detector.'),
     trustHtmlLang: z.boolean().default(true).describe('Use <html lang> when the page declares it.'),
+    // Optional, without a default, so that pipelines that do not filter keep their hash.
+    only: z
+      .array(z.string().refine((code) => iso6393Of(code) !== null, { message: 'not an ISO 639-1 or 639-3 language code' }))
+      .min(1)
+      .optional()
+      .describe('Keep only documents in these languages (ISO 639-1 or 639-3 codes; `--lang de,en`): a document detected in another language is skipped (every block removed as language/other-language, no clean text written); an undetermined language is kept.'),
   })
   .strict();
 
@@ -57,9 +61,9 @@ export const language: DocumentStage<z.infer<typeof options>> = {
   name: 'language',
   description: 'Detects the document language (<html lang> unless the text is clearly in another language, else franc on the longest blocks).',
   options,
-  run({ data }, opts) {
+  run({ data }, opts, ctx) {
     const declared = opts.trustHtmlLang ? data.htmlLang : undefined;
-    let lang3 = declared ? to3.get(declared) : undefined;
+    let lang3 = declared ? (iso6393Of1(declared) ?? undefined) : undefined;
     const longest = data.blocks
       .filter((b) => !b.removed)
       .map((b) => b.text)
@@ -75,6 +79,24 @@ export const language: DocumentStage<z.infer<typeof options>> = {
     else lang3 = overruledLanguage(lang3, sample) ?? lang3;
     if (!lang3) return;
     data.lang3 = lang3;
-    data.meta.lang = to1.get(lang3) ?? lang3;
+    data.meta.lang = shownCode(lang3);
+    if (opts.only) skipOtherLanguage(data, lang3, opts.only, ctx.stats);
   },
 };
+
+/** The rule that removes every block of a document in a language the run does not keep. */
+export const OTHER_LANGUAGE = 'other-language';
+
+/**
+ * Skips a document whose language is not one of `only`: every block is
+ * removed with the reason (so the sidecar still accounts for all of them)
+ * and the document is marked skipped, which the engine reads to write no
+ * clean text for it.
+ */
+function skipOtherLanguage(data: DocumentData, lang3: string, only: readonly string[], stats: { update(label: string): void }): void {
+  if (only.some((code) => isLanguage(lang3, code))) return;
+  const reason = `language "${shownCode(lang3)}" not in --lang ${only.join(',')}`;
+  for (const block of data.blocks) removeBlock(block, { stage: 'language', rule: OTHER_LANGUAGE, reason });
+  data.skipped = { stage: 'language', rule: OTHER_LANGUAGE, reason };
+  stats.update(`language.${OTHER_LANGUAGE}`);
+}
