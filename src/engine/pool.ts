@@ -15,6 +15,8 @@ function workerFile(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/engine/worker.js', here) : new URL('./worker.js', here);
 }
 
+const YOUNG_GENERATION_MB = 16;
+
 export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
 
 export interface WorkerPool extends TaskRunner {
@@ -40,6 +42,10 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
       maxThreads: threads,
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
+      // V8 grows each thread's young generation to ~48 MB on a busy thread and keeps
+      // it: 16 MB took ~40 MB per thread off a 2-thread run's peak RSS (300 corpus
+      // pages: 470 -> 430 MB) at no measurable cost in docs/s.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
       workerData: { spec: pipelineSpec(options.pipeline), hash: options.pipeline.hash },
     }));
   return {

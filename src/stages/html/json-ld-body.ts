@@ -1,4 +1,4 @@
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import type { Block } from '../../model/block.js';
 import type { DocumentContext } from '../../model/document.js';
 import { comparable, normalizeText } from '../../text/normalize-text.js';
