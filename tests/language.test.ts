@@ -30,6 +30,9 @@ describe('language', () => {
     expect(clean(htmlPage('de-CH', GERMAN), { format: 'html' }).sidecar.meta.lang).toBe('de');
     expect(clean(htmlPage('en', ['Die Brücke wird im Herbst repariert, sagte der Bürgermeister.']), { format: 'html' }).sidecar.meta.lang).toBe('en');
   });
+  it('reads a three-letter <html lang> (a language with no ISO 639-1 code, as BCP 47 writes it)', () => {
+    expect(clean(htmlPage('haw', ['Aloha mai kākou.']), { format: 'html' }).sidecar.meta.lang).toBe('haw');
+  });
   it('keeps a declared language that the detector only finds close to another (Norwegian read as Danish)', () => {
     expect(overruledLanguage('nob', 'Kommunestyret vedtok tirsdag at den gamle steinbroen skal repareres i stedet for å erstattes, etter en lang debatt der innbyggerne talte både for og mot planen. Ingeniørene hadde advart om at buene var i ferd med å svekkes.')).toBeNull();
   });

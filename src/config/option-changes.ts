@@ -56,5 +56,5 @@ export const shownValue = (v: unknown): string => (v === undefined ? 'unset' : J
 export function formatChange(change: OptionChange): string {
   const order = change.path === 'order';
   const shown = (v: unknown) => (typeof v === 'boolean' && !change.path.includes('.') && !order ? (v ? 'on' : 'off') : order && Array.isArray(v) ? v.join(' → ') : shownValue(v));
-  return change.path === 'order' ? `order: ${shown(change.before)}  ⇒  ${shown(change.after)}` : `${change.path}: ${shown(change.before)} → ${shown(change.after)}`;
+  return order ? `order: ${shown(change.before)}  ⇒  ${shown(change.after)}` : `${change.path}: ${shown(change.before)} → ${shown(change.after)}`;
 }

@@ -134,12 +134,19 @@ async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskR
   if (task.known === hash && (await outputsExist(task.out, task.stem, task.knownSkipped))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
   const stats = new Stats();
   const record = processDocument(bytes, input, pipeline, { logger: silentLogger, stats });
-  const { text, sidecar } = buildOutputs(record, pipeline);
   const { skipped } = record;
-  // A skipped document takes no part in the corpus stages (no digests) and gets its sidecar only.
+  // A skipped document takes no part in the corpus stages (no digests).
   const digests = skipped ? {} : digestsOf(record, pipeline);
-  await writeDocumentFiles(task.out, task.stem, skipped ? null : text, sidecarJson(laidOut(sidecar, task.sidecar)), skipped ? null : extraOutput(task.outputFormat, record, text));
+  const sidecar = await writeRecord(task, record, pipeline);
   return { kind: 'cleaned', size, mtimeMs, sha256: hash, digests, counters: stats.toJSON(), totals: totalsOf(sidecar), ...(skipped ? { skipped } : {}) };
+}
+
+/** Builds and writes a document's outputs; a skipped document gets its sidecar only. Returns the sidecar. */
+async function writeRecord(task: Pick<CleanTask, 'out' | 'stem' | 'outputFormat' | 'sidecar'>, record: DocumentRecord, pipeline: Pipeline): Promise<Sidecar> {
+  const { text, sidecar } = buildOutputs(record, pipeline);
+  const wanted = !record.skipped;
+  await writeDocumentFiles(task.out, task.stem, wanted ? text : null, sidecarJson(laidOut(sidecar, task.sidecar)), wanted ? extraOutput(task.outputFormat, record, text) : null);
+  return sidecar;
 }
 
 /**
@@ -173,8 +180,6 @@ async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<T
     : recordFromSidecar(JSON.parse(await readFile(files.sidecar, 'utf8')) as Sidecar);
   const stats = new Stats();
   if (task.decisions) applyDecisions(record, task.decisions, pipeline, { logger: silentLogger, stats });
-  const { text, sidecar } = buildOutputs(record, pipeline);
-  const skipped = record.skipped !== undefined;
-  await writeDocumentFiles(task.out, task.stem, skipped ? null : text, sidecarJson(laidOut(sidecar, task.sidecar)), skipped ? null : extraOutput(task.outputFormat, record, text));
+  const sidecar = await writeRecord(task, record, pipeline);
   return { kind: 'rewritten', corpusCounters: stats.toJSON(), totals: totalsOf(sidecar) };
 }

@@ -29,8 +29,5 @@ export function isLanguage(lang3: string, code: string): boolean {
   return wanted !== null && (wanted === lang3 || wanted === MACROLANGUAGE[lang3]);
 }
 
-/** The ISO 639-3 code of an ISO 639-1 code (what `<html lang>` gives), or null. */
-export const iso6393Of1 = (code: string): string | null => to3.get(code) ?? null;
-
 /** How a language is shown in metadata: its ISO 639-1 code when one exists, else its ISO 639-3 code. */
 export const shownCode = (lang3: string): string => to1.get(lang3) ?? lang3;

@@ -1,7 +1,7 @@
 import { francAll } from 'franc-min';
 import { z } from 'zod';
 import { removeBlock, type DocumentData } from '../../model/document.js';
-import { iso6393Of, iso6393Of1, isLanguage, shownCode } from '../../text/language-codes.js';
+import { iso6393Of, isLanguage, shownCode } from '../../text/language-codes.js';
 import type { DocumentStage } from '../types.js';
 
 const options = z
@@ -63,7 +63,8 @@ export const language: DocumentStage<z.infer<typeof options>> = {
   options,
   run({ data }, opts, ctx) {
     const declared = opts.trustHtmlLang ? data.htmlLang : undefined;
-    let lang3 = declared ? (iso6393Of1(declared) ?? undefined) : undefined;
+    // A BCP 47 primary subtag is the ISO 639-1 code when there is one, else the 639-3 code (`haw`, `fil`).
+    let lang3 = declared ? (iso6393Of(declared) ?? undefined) : undefined;
     const longest = data.blocks
       .filter((b) => !b.removed)
       .map((b) => b.text)
