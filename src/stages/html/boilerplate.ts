@@ -12,6 +12,8 @@ import { WIDGET_WORDS, widgetCategory } from './widget-lines.js';
 import { fallBackToJsonLdBody } from './json-ld-body.js';
 import { articleTeasers, teaserOf } from './teasers.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
+import { applyScorer } from './scorer-apply.js';
+import type { Removal } from '../../model/block.js';
 
 const R = RULES;
 
@@ -102,6 +104,24 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // Where the main content starts: what precedes it in its context is the article's head
     // (title, standfirst, a lead "teaser"), what follows it there is mostly related content.
     const mainStart = infos.find((i) => isInside(i.el, main))?.block.i ?? 0;
+    // With the block scorer on, the structure rules' removals are proposals it may overrule.
+    const scorerOn = on(R.scorer);
+    const proposed = new Map<BlockInfo, Removal>();
+    const structural = (info: BlockInfo, removal: Removal) => (scorerOn ? proposed.set(info, removal) : doc.remove(info.block, removal));
+    // Rules with provenance words, for every block the structure rules keep.
+    const byWords = (info: BlockInfo): boolean => {
+      const { block } = info;
+      if (on(R.ads) && R.ads.patterns.isObfuscated(block.text)) {
+        return doc.remove(block, { stage: 'html-boilerplate', rule: R.ads.id, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
+      }
+      const widget = info.f.words <= WIDGET_WORDS ? widgetCategory(block.text, info.f.words, info.prose, on) : null;
+      if (widget) return doc.remove(block, { stage: 'html-boilerplate', rule: widget.id, reason: `widget line (${widget.id}) by the multilingual lexicon` });
+      const line = lineCategory(block.text, info.f.words, on);
+      if (line) return doc.remove(block, { stage: 'html-boilerplate', rule: line.id, reason: `${line.id} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+      // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
+      const notice = noticeOf(block.text, info.f.words, on);
+      return notice ? doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule.id, reason: notice.reason }) : false;
+    };
     for (const info of infos) {
       const { block, el } = info;
       const inMain = isInside(el, main);
@@ -122,7 +142,7 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
       // documentation index look alike); beside it, they are no lead or context of the article.
       const teaser = inMain ? undefined : teaserOf(el, teasers);
       if (teaser) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: R.teaserList.id, reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
+        structural(info, { stage: 'html-boilerplate', rule: R.teaserList.id, reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
         continue;
       }
       if (!inMain) {
@@ -131,31 +151,16 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
         const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
         const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
         if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30) && on(R.outsideMain)) {
-          doc.remove(block, { stage: 'html-boilerplate', rule: R.outsideMain.id, reason: `outside the main content (${describe(main)})` });
+          structural(info, { stage: 'html-boilerplate', rule: R.outsideMain.id, reason: `outside the main content (${describe(main)})` });
           continue;
         }
       } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity && on(R.linkList)) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: R.linkList.id, reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+        structural(info, { stage: 'html-boilerplate', rule: R.linkList.id, reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
         continue;
       }
-      if (on(R.ads) && R.ads.patterns.isObfuscated(block.text)) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: R.ads.id, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
-        continue;
-      }
-      const widget = info.f.words <= WIDGET_WORDS ? widgetCategory(block.text, info.f.words, info.prose, on) : null;
-      if (widget) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: widget.id, reason: `widget line (${widget.id}) by the multilingual lexicon` });
-        continue;
-      }
-      const line = lineCategory(block.text, info.f.words, on);
-      if (line) {
-        doc.remove(block, { stage: 'html-boilerplate', rule: line.id, reason: `${line.id} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
-        continue;
-      }
-      // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
-      const notice = noticeOf(block.text, info.f.words, on);
-      if (notice) doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule.id, reason: notice.reason });
+      byWords(info);
     }
+    if (scorerOn) applyScorer(doc, proposed, byWords, ctx);
     removeBylines(doc, infos);
     if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
     if (on(R.emptySection)) removeEmptySections(doc, infos);
