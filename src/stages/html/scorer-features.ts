@@ -71,18 +71,20 @@ function subtreeSums(inputs: readonly ScorerInput[]): Map<AnyNode, Sums> {
   return sums;
 }
 
-/** Siblings of `el` (itself included) of its shape, tag and classes. */
-function sameShape(el: AnyNode | null, shapes: Map<Element, string>): number {
+/** Siblings of `el` (itself included) of its shape, tag and classes; counted once per parent (a page may have long flat lists). */
+function sameShape(el: AnyNode | null, counts: Map<AnyNode, Map<string, number>>, shapes: Map<Element, string>): number {
   if (!el || el.type !== 'tag' || !el.parent) return 0;
   const shape = (e: Element) => {
     let s = shapes.get(e);
     if (s === undefined) shapes.set(e, (s = shapeOf(e)));
     return s;
   };
-  const own = shape(el as Element);
-  let n = 0;
-  for (const c of el.parent.children) if (c.type === 'tag' && shape(c as Element) === own) n++;
-  return n;
+  let byShape = counts.get(el.parent);
+  if (!byShape) {
+    counts.set(el.parent, (byShape = new Map()));
+    for (const c of el.parent.children) if (c.type === 'tag') byShape.set(shape(c as Element), (byShape.get(shape(c as Element)) ?? 0) + 1);
+  }
+  return byShape.get(shape(el as Element)) ?? 0;
 }
 
 const log = (x: number) => Math.log1p(Math.max(0, x));
@@ -91,6 +93,7 @@ const log = (x: number) => Math.log1p(Math.max(0, x));
 export function scorerFeatures(inputs: readonly ScorerInput[], title: string | null): number[][] {
   const sums = subtreeSums(inputs.filter((x) => x.decision !== 'other'));
   const shapes = new Map<Element, string>();
+  const counts = new Map<AnyNode, Map<string, number>>();
   const keptIdx = inputs.flatMap((x, k) => (x.decision === 'kept' ? [k] : []));
   const firstKept = keptIdx[0] ?? -1;
   const lastKept = keptIdx.at(-1) ?? -1;
@@ -130,7 +133,7 @@ export function scorerFeatures(inputs: readonly ScorerInput[], title: string | n
       +(decision === 'outside-main'), +(decision === 'link-list'), +(decision === 'teaser-list'),
       log(depth), inputs.length > 1 ? k / (inputs.length - 1) : 0, +(firstKept >= 0 && k < firstKept), +(lastKept >= 0 && k > lastKept), log(distance[k]!),
       ...ANCESTOR_TAGS.map((t) => +(inside.has(t) || (t === 'a' && el.name === 'a'))),
-      log(sameShape(el, shapes)), log(sameShape(el.parent, shapes)),
+      log(sameShape(el, counts, shapes)), log(sameShape(el.parent, counts, shapes)),
       ...density(el.parent), ...density(el.parent?.parent),
       keptChars ? Math.min(1, f.chars / keptChars) : 0, +!!prev?.view.prose, +!!next?.view.prose,
       +(prev?.decision === decision), +(next?.decision === decision),
