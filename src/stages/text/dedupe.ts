@@ -234,7 +234,8 @@ function pullQuotes(kept: Entry[], n: number, remove: Remove): void {
     const after = firstAfter(candidates, k);
     const before = after > 0 && candidates[after - 1] === k ? after - 1 : after;
     const later = candidates.slice(after, after + MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
-    const host = later ?? candidates.slice(0, before).slice(0, MAX_CANDIDATES).map((h) => kept[h]!).find(fits);
+    // Bounded before copying: slicing all `before` hosts first made a page of many similar blocks quadratic.
+    const host = later ?? candidates.slice(0, Math.min(before, MAX_CANDIDATES)).map((h) => kept[h]!).find(fits);
     if (host) remove(e, 'pull-quote', `pull quote: its text reappears inside block ${host.block.i}`, host.block);
   });
 }
