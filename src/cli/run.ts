@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_QUEUE } from '../distributed/jobs.js';
 import { defaultConcurrency } from '../engine/pool.js';
-import { processDocument } from '../engine/clean.js';
 import { formatFromExtension } from '../engine/inputs.js';
 import type { TaskRunner } from '../engine/task-runner.js';
 import { runPipeline } from '../engine/run.js';
@@ -170,7 +169,9 @@ async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext):
   }
   const pipeline = pipelineFromFlags(flags, io);
   try {
-    const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
+    // One document cleaned here, on the main thread: only then does it load the stages' code.
+    const [{ processDocument }, { implement }] = await Promise.all([import('../engine/clean.js'), import('../stages/implementations.js')]);
+    const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, implement(pipeline), { logger: silentLogger, stats: new Stats() });
     if (record.skipped) {
       // Nothing to print: the document is not wanted, and saying why keeps it from vanishing silently.
       io.stderr(`unboil: ${path}: skipped: ${record.skipped.reason}\n`);
