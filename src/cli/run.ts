@@ -170,8 +170,8 @@ async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext):
   const pipeline = pipelineFromFlags(flags, io);
   try {
     // One document cleaned here, on the main thread: only then does it load the stages' code.
-    const [{ processDocument }, { implement }] = await Promise.all([import('../engine/clean.js'), import('../stages/implementations.js')]);
-    const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, implement(pipeline), { logger: silentLogger, stats: new Stats() });
+    const { processDocument } = await import('../engine/clean.js');
+    const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
     if (record.skipped) {
       // Nothing to print: the document is not wanted, and saying why keeps it from vanishing silently.
       io.stderr(`unboil: ${path}: skipped: ${record.skipped.reason}\n`);

@@ -54,10 +54,10 @@ export interface DocumentInput {
 
 /**
  * The per-document phase: decodes and cleans one document and returns its
- * record. The document's context (VFile, parsed page, block views) is
+ * record (a pipeline of specs gets its stages' code first). The document's context (VFile, parsed page, block views) is
  * dropped here; only the plain record leaves.
  */
-export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: RunnablePipeline, ctx: StageContext): DocumentRecord {
+export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: Pipeline, ctx: StageContext): DocumentRecord {
   const file = createDocument({
     path: input.path,
     ...(input.root !== undefined ? { root: input.root } : {}),
@@ -69,7 +69,8 @@ export function processDocument(bytes: Uint8Array, input: DocumentInput, pipelin
   });
   if (input.url) file.data.source.url = input.url;
   const doc = new DocumentContext(file);
-  runDocumentStages(doc, pipeline, ctx);
+  // Idempotent and cheap: a pipeline given as specs (resolved on the main thread) gets its stages' code here.
+  runDocumentStages(doc, implement(pipeline), ctx);
   return recordOf(doc);
 }
 
@@ -82,7 +83,7 @@ export function processDocument(bytes: Uint8Array, input: DocumentInput, pipelin
  * @throws ConfigError when the pipeline is invalid
  */
 export function clean(input: string | Uint8Array, options: CleanOptions = {}): Cleaned {
-  const pipeline = implement(resolvePipelineOption(options.pipeline));
+  const pipeline = resolvePipelineOption(options.pipeline);
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const record = processDocument(
     bytes,

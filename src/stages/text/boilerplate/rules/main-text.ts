@@ -1,7 +1,7 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH, MAIN_TEXT_PENALTY } from '../../../specs/main-text.js';
+import { BYLINE_REACH } from '../../../specs/main-text.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
