@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPipeline } from '../src/config/pipeline.js';
 import { processDocument } from '../src/engine/clean.js';
 import { applyDecisions } from '../src/engine/corpus.js';
-import { recordFromSidecar } from '../src/engine/document-task.js';
+import { recordFromSidecar } from '../src/engine/record.js';
 import { buildOutputs } from '../src/engine/sidecar.js';
 import { Stats } from '../src/stages/types.js';
 import { silentLogger } from '../src/log.js';

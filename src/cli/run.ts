@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { DEFAULT_QUEUE } from '../distributed/jobs.js';
 import { defaultConcurrency } from '../engine/pool.js';
-import { processDocument } from '../engine/clean.js';
 import { formatFromExtension } from '../engine/inputs.js';
 import type { TaskRunner } from '../engine/task-runner.js';
 import { runPipeline } from '../engine/run.js';
@@ -170,6 +169,8 @@ async function printOne(inputs: string[], flags: RunFlags, ctx: CommandContext):
   }
   const pipeline = pipelineFromFlags(flags, io);
   try {
+    // One document cleaned here, on the main thread: only then does it load the stages' code.
+    const { processDocument } = await import('../engine/clean.js');
     const record = processDocument(bytes, { path, format: flags.format ?? null, nameFormat: formatFromExtension(path) }, pipeline, { logger: silentLogger, stats: new Stats() });
     if (record.skipped) {
       // Nothing to print: the document is not wanted, and saying why keeps it from vanishing silently.

@@ -4,27 +4,31 @@ import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
-import { REQUIRED_STAGES, STAGES, stageByName } from '../stages/registry.js';
-import type { Stage } from '../stages/types.js';
+import { REQUIRED_STAGES, STAGE_SPECS, specByName } from '../stages/registry.js';
+import type { Stage, StageSpec } from '../stages/types.js';
 import { isPlainObject, overlayEntries, parseSetting, settingOptions, toEntry, type Setting, type StageEntry } from './overrides.js';
 import { pipelineSchema } from './schema.js';
 import { didYouMean } from './suggest.js';
 
-export interface ResolvedStage {
-  stage: Stage;
+/** A stage of a resolved pipeline: its spec (or, in a runnable pipeline, the stage with its code) and full options. */
+export interface ResolvedStage<S extends StageSpec = StageSpec> {
+  stage: S;
   options: unknown;
 }
 
-export interface Pipeline {
+export interface Pipeline<S extends StageSpec = StageSpec> {
   name: string;
   /** sha256 of the canonical JSON of the stages and their full options. */
   hash: string;
-  stages: ResolvedStage[];
+  stages: ResolvedStage<S>[];
   /** The pipelines this one extends, nearest first, as their files name them ("default", "../base.json"). */
   extends?: string[];
   /** Deprecated names in the options (old rule ids), one line each; not part of the hash. */
   warnings?: string[];
 }
+
+/** A pipeline whose stages carry their code (stages/implementations.ts `implement`): what cleans documents. */
+export type RunnablePipeline = Pipeline<Stage>;
 
 /**
  * The canonical form of a resolved pipeline: its name and every stage with
@@ -45,7 +49,7 @@ type Issue = { path: string; message: string };
 /** Where the built-in pipelines live (`pipelines/` at the package root). */
 export const PIPELINES_DIR = new URL('../../pipelines/', import.meta.url);
 
-const STAGE_ORDER = STAGES.map((s) => s.name);
+const STAGE_ORDER = STAGE_SPECS.map((s) => s.name);
 
 /** Names of the built-in pipelines (`pipelines/*.json`). */
 export function builtinPipelines(): string[] {
@@ -85,7 +89,7 @@ function explainEntry(entry: unknown, at: (string | number)[]): Issue[] {
   if (typeof name !== 'string') {
     return [{ path: jsonPath(at), message: 'a stage is a name ("dedupe") or a [name, options] pair (["dedupe", {"exact": false}])' }];
   }
-  const stage = stageByName.get(name);
+  const stage = specByName.get(name);
   if (!stage) return [{ path: jsonPath(Array.isArray(entry) ? [...at, 0] : at), message: unknownStage(name) }];
   if (!Array.isArray(entry)) return [];
   if (entry.length !== 2) return [{ path: jsonPath(at), message: `a [name, options] pair has two items, this one has ${entry.length}` }];
@@ -98,7 +102,7 @@ function unknownStage(name: string): string {
   return hint ? `unknown stage "${name}"${hint}` : `unknown stage "${name}"; known stages: ${STAGE_ORDER.join(', ')}`;
 }
 
-function optionIssues(stage: Stage, options: unknown): Array<{ path: Array<string | number>; message: string }> {
+function optionIssues(stage: StageSpec, options: unknown): Array<{ path: Array<string | number>; message: string }> {
   const schema = stage.options as z.ZodType;
   const parsed = schema.safeParse(options);
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path as Array<string | number>, message: plain(issue, schema) }));
@@ -205,7 +209,7 @@ function settingEntries(texts: readonly string[]): StageEntry[] {
       return [];
     }
     const where = `--set ${setting.stage}${setting.path.map((p) => `.${p}`).join('')}`;
-    const stage = stageByName.get(setting.stage);
+    const stage = specByName.get(setting.stage);
     if (!stage) {
       issues.push({ path: where, message: unknownStage(setting.stage) });
       return [];
@@ -229,7 +233,7 @@ function finish(entries: readonly StageEntry[], name: string, chain: string[]): 
   const stages: ResolvedStage[] = entries
     .filter((e) => e.on)
     .map((e) => {
-      const stage = stageByName.get(e.name)!;
+      const stage = specByName.get(e.name)!;
       return { stage, options: (stage.options as z.ZodType).parse(e.options ?? {}) };
     });
   REQUIRED_STAGES.forEach((required, k) => {
@@ -279,4 +283,9 @@ export function loadPipeline(nameOrPath = 'default', cwd = '.', options: Pipelin
     if (error instanceof ConfigError) throw new ConfigError(`${nameOrPath}: ${error.message}`, error.issues);
     throw error;
   }
+}
+
+/** A pipeline given as an object, or loaded by built-in name or path (default: "default"). */
+export function resolvePipelineOption(pipeline: Pipeline | string | undefined, cwd?: string): Pipeline {
+  return typeof pipeline === 'object' ? pipeline : loadPipeline(pipeline ?? 'default', cwd);
 }

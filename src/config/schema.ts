@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { STAGES } from '../stages/registry.js';
+import { STAGE_SPECS } from '../stages/registry.js';
 
 /** One stage entry: a name, or unified's `[name, options]` pair (`false` turns it off). */
 function entrySchema() {
-  const names = STAGES.map((s) => s.name) as [string, ...string[]];
-  const tuples = STAGES.map((stage) =>
+  const names = STAGE_SPECS.map((s) => s.name) as [string, ...string[]];
+  const tuples = STAGE_SPECS.map((stage) =>
     z
       .tuple([z.literal(stage.name), z.union([stage.options as z.ZodType, z.boolean()])])
       .describe(`${stage.name}: ${stage.description}`),

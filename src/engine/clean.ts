@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { loadPipeline, type Pipeline } from '../config/pipeline.js';
+import { resolvePipelineOption, type Pipeline, type RunnablePipeline } from '../config/pipeline.js';
 import { InputError, InternalError, UnboilError } from '../errors.js';
 import { silentLogger, type Logger } from '../log.js';
 import { createDocument, DocumentContext, type Format } from '../model/document.js';
+import { implement } from '../stages/implementations.js';
 import type { DocumentStage, StageContext } from '../stages/types.js';
 import { Stats } from '../stages/types.js';
 import { recordOf, type DocumentRecord } from './record.js';
@@ -22,12 +23,8 @@ export interface CleanOptions {
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-export function resolvePipelineOption(pipeline: Pipeline | string | undefined, cwd?: string): Pipeline {
-  return typeof pipeline === 'object' ? pipeline : loadPipeline(pipeline ?? 'default', cwd);
-}
-
 /** Runs the per-document stages of a pipeline on one document, in order. */
-export function runDocumentStages(doc: DocumentContext, pipeline: Pipeline, ctx: StageContext): void {
+export function runDocumentStages(doc: DocumentContext, pipeline: RunnablePipeline, ctx: StageContext): void {
   for (const { stage, options } of pipeline.stages) {
     if (stage.kind !== 'document') continue;
     const documentStage = stage as DocumentStage;
@@ -57,7 +54,7 @@ export interface DocumentInput {
 
 /**
  * The per-document phase: decodes and cleans one document and returns its
- * record. The document's context (VFile, parsed page, block views) is
+ * record (a pipeline of specs gets its stages' code first). The document's context (VFile, parsed page, block views) is
  * dropped here; only the plain record leaves.
  */
 export function processDocument(bytes: Uint8Array, input: DocumentInput, pipeline: Pipeline, ctx: StageContext): DocumentRecord {
@@ -72,7 +69,8 @@ export function processDocument(bytes: Uint8Array, input: DocumentInput, pipelin
   });
   if (input.url) file.data.source.url = input.url;
   const doc = new DocumentContext(file);
-  runDocumentStages(doc, pipeline, ctx);
+  // Idempotent and cheap: a pipeline given as specs (resolved on the main thread) gets its stages' code here.
+  runDocumentStages(doc, implement(pipeline), ctx);
   return recordOf(doc);
 }
 

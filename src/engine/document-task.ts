@@ -1,8 +1,7 @@
 import { open, readFile, stat } from 'node:fs/promises';
-import type { Pipeline } from '../config/pipeline.js';
+import type { Pipeline, RunnablePipeline } from '../config/pipeline.js';
 import { UnboilError } from '../errors.js';
 import { silentLogger } from '../log.js';
-import type { Block } from '../model/block.js';
 import type { Format, Skip } from '../model/document.js';
 import type { Sidecar, SidecarLayout } from '../model/sidecar.js';
 import { compactSidecar } from '../model/sidecar-layout.js';
@@ -14,7 +13,7 @@ import { processDocument, sha256 } from './clean.js';
 import { applyDecisions, digestsOf, type Decisions, type Digests } from './corpus.js';
 import type { DocumentTotals } from './journal.js';
 import { documentFiles, outputsExist, writeDocumentFiles } from './output-store.js';
-import type { DocumentRecord } from './record.js';
+import { recordFromSidecar, type DocumentRecord } from './record.js';
 import { buildOutputs } from './sidecar.js';
 
 /**
@@ -98,7 +97,7 @@ export function failureOf(error: unknown): string {
 
 const laidOut = (sidecar: Sidecar, layout: SidecarLayout) => (layout === 'compact' ? compactSidecar(sidecar) : sidecar);
 
-export async function runTask(task: Task, pipeline: Pipeline): Promise<TaskResult> {
+export async function runTask(task: Task, pipeline: RunnablePipeline): Promise<TaskResult> {
   try {
     return task.kind === 'clean' ? await cleanDocument(task, pipeline) : await rewriteDocument(task, pipeline);
   } catch (error) {
@@ -128,7 +127,7 @@ async function readSource(task: Pick<CleanTask, 'abs' | 'source' | 'format' | 'n
   };
 }
 
-async function cleanDocument(task: CleanTask, pipeline: Pipeline): Promise<TaskResult> {
+async function cleanDocument(task: CleanTask, pipeline: RunnablePipeline): Promise<TaskResult> {
   const { bytes, size, mtimeMs, input } = await readSource(task, maxBytesOf(pipeline));
   const hash = sha256(bytes);
   if (task.known === hash && (await outputsExist(task.out, task.stem, task.knownSkipped))) return { kind: 'unchanged', size, mtimeMs, sha256: hash };
@@ -149,27 +148,7 @@ async function writeRecord(task: Pick<CleanTask, 'out' | 'stem' | 'outputFormat'
   return sidecar;
 }
 
-/**
- * The record a sidecar describes, as it was before any corpus stage: the
- * sidecar keeps every block with its fate, and corpus stages only remove
- * kept blocks (stage "corpus"), so undoing those removals gives back the
- * per-document result without cleaning the input again.
- */
-export function recordFromSidecar(sidecar: Sidecar): DocumentRecord {
-  const blocks: Block[] = sidecar.blocks.map((b) => ({
-    i: b.i,
-    kind: b.kind,
-    span: b.span,
-    line: b.line,
-    text: b.text,
-    ...(b.role ? { role: b.role } : {}),
-    ...(b.tag !== undefined ? { html: { tag: b.tag, path: b.path ?? '', linkDensity: b.kept ? (b.links ?? 0) : 0 } } : {}),
-    ...(!b.kept && b.stage !== 'corpus' ? { removed: { stage: b.stage, rule: b.rule, reason: b.reason, duplicateOf: b.duplicateOf } } : {}),
-  }));
-  return { source: sidecar.source, meta: sidecar.meta, blocks, warnings: sidecar.warnings, charsIn: sidecar.stats.charsIn, ...(sidecar.skipped ? { skipped: sidecar.skipped } : {}) };
-}
-
-async function rewriteDocument(task: RewriteTask, pipeline: Pipeline): Promise<TaskResult> {
+async function rewriteDocument(task: RewriteTask, pipeline: RunnablePipeline): Promise<TaskResult> {
   const files = documentFiles(task.out, task.stem);
   // The sidecar holds the per-document result, except what only segmentation knows: cleaning the
   // input again (deterministic, and only for the few documents a corpus decision changed) gives it back.

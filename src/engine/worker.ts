@@ -5,13 +5,14 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { resolvePipeline } from '../config/pipeline.js';
+import { implement } from '../stages/implementations.js';
 import { silentLogger } from '../log.js';
 import { Stats } from '../stages/types.js';
 import { processDocument } from './clean.js';
 import { runTask, type Task, type TaskResult } from './document-task.js';
 
 const { spec, hash } = workerData as { spec: { name: string }; hash: string };
-const pipeline = resolvePipeline(spec, spec.name);
+const pipeline = implement(resolvePipeline(spec, spec.name));
 if (pipeline.hash !== hash) throw new Error(`worker resolved pipeline ${pipeline.hash}, the run has ${hash}: mixed versions of unboil?`);
 
 // The first document through a fresh thread pays for lazy set-up (parsers,

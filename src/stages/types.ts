@@ -38,14 +38,23 @@ interface StageBase<Options> {
 }
 
 /**
+ * What the main thread knows of a document stage: enough to resolve,
+ * validate, hash and describe a pipeline, without loading the stage's code
+ * (parsers, date and language models, word lists), which only the threads
+ * that clean documents load (src/stages/implementations.ts).
+ */
+export interface DocumentStageSpec<Options = unknown> extends StageBase<Options> {
+  kind: 'document';
+  /** When set, the stage is skipped for documents of other formats. */
+  formats?: Format[];
+}
+
+/**
  * A stage that looks at one document at a time. It gets the document's
  * context (the document, the parsed page, block views) as an argument and
  * removes blocks only through `doc.remove`.
  */
-export interface DocumentStage<Options = unknown> extends StageBase<Options> {
-  kind: 'document';
-  /** When set, the stage is skipped for documents of other formats. */
-  formats?: Format[];
+export interface DocumentStage<Options = unknown> extends DocumentStageSpec<Options> {
   run(doc: DocumentContext, options: Options, ctx: StageContext): void;
 }
 
@@ -80,3 +89,10 @@ export interface CorpusStage<Options = unknown, Digest = unknown, Decision = unk
 }
 
 export type Stage = DocumentStage<any> | CorpusStage<any, any, any>;
+
+/**
+ * A stage as the registry lists it: a document stage's spec, or a whole
+ * corpus stage (its digest, finalize and apply are small and run where the
+ * digests are: the main thread decides over them).
+ */
+export type StageSpec = DocumentStageSpec<any> | CorpusStage<any, any, any>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { processDocument, resolvePipelineOption } from '../../src/engine/clean.js';
+import { resolvePipelineOption } from '../../src/config/pipeline.js';
+import { processDocument } from '../../src/engine/clean.js';
 import { buildOutputs } from '../../src/engine/sidecar.js';
 import { silentLogger } from '../../src/log.js';
 import { renderJson, renderJsonLine } from '../../src/render/json.js';

@@ -1,8 +1,8 @@
 import type { AnyNode, Element } from 'domhandler';
-import { z } from 'zod';
 import type { DocumentContext } from '../../model/document.js';
 import type { DocumentStage } from '../types.js';
-import { RULES, rulesOption, ruleSwitch, ruleWarnings } from '../../rules/registry.js';
+import { htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-boilerplate.js';
+import { RULES, ruleSwitch } from '../../rules/registry.js';
 import { noticeOf } from '../../rules/notices.js';
 import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
 import { ancestors, isInside, ownTokens, someDescendant } from './dom.js';
@@ -17,17 +17,7 @@ import type { Removal } from '../../model/block.js';
 
 const R = RULES;
 
-const options = z
-  .object({
-    selectors: z.boolean().default(true).describe('Remove boilerplate groups found by element, ARIA role and class/id (navigation, comments, share bars…).'),
-    mainContent: z.boolean().default(true).describe('Find the main content (the container of the densest prose) and remove the blocks outside it.'),
-    keepOutsideProse: z.boolean().default(false).describe('Keep long prose paragraphs found outside the main content.'),
-    maxLinkDensity: z.number().min(0).max(1).default(0.8).describe('Inside the main content, short blocks with more of their text in links than this are removed as link lists.'),
-    rules: rulesOption('html'),
-  })
-  .strict();
-
-export type HtmlBoilerplateOptions = z.infer<typeof options>;
+export type { HtmlBoilerplateOptions };
 
 /**
  * DOM-aware boilerplate removal for HTML pages. First the selector groups
@@ -38,12 +28,7 @@ export type HtmlBoilerplateOptions = z.infer<typeof options>;
  * inside the main content stay.
  */
 export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
-  kind: 'document',
-  name: 'html-boilerplate',
-  description: 'HTML pages: removes navigation, header, footer, sidebar, related, comments, share, newsletter, cookie, ads, breadcrumbs, pagination and author boxes by DOM selectors, then everything outside the main content.',
-  formats: ['html'],
-  options,
-  warnings: (opts) => ruleWarnings('html-boilerplate', 'html', opts.rules),
+  ...htmlBoilerplateSpec,
   run(doc, opts, ctx) {
     const dom = doc.page;
     if (!dom) return;

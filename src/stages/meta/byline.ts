@@ -1,16 +1,9 @@
-import { z } from 'zod';
 import type { Block } from '../../model/block.js';
 import { findDates } from '../../text/dates.js';
 import type { DocumentStage } from '../types.js';
-import { BYLINE_REACH, MAIN_TEXT_PENALTY, mainRun } from '../text/boilerplate/rules/main-text.js';
-
-const options = z
-  .object({
-    keep: z.boolean().default(false).describe('Keep bylines and datelines in the clean text (they always go to metadata).'),
-    window: z.number().int().min(1).default(3).describe('How many prose paragraphs into the main text to look for a byline or dateline.'),
-    before: z.number().int().min(0).default(BYLINE_REACH).describe('How many blocks before the start of the main text to look for a byline or dateline.'),
-  })
-  .strict();
+import { bylineSpec, type BylineOptions } from '../specs/byline.js';
+import { MAIN_TEXT_PENALTY } from '../specs/main-text.js';
+import { mainRun } from '../text/boilerplate/rules/main-text.js';
 
 const BY =
   /^(?:(?:written|posted|published|reported|words|text|story|photos?)\s+by|by|von|par|por|di|da|door|przez|av|af|от|автор[:：]?|作者[:：]?|autor(?:in)?[:：]?|auteur[:：]?|author[:：]?)\s+(\S.*)$/iu;
@@ -61,13 +54,8 @@ export function parseByline(text: string, lang: string | null): Byline | null {
  * `metadata/byline`, `metadata/dateline`), as trafilatura does, so that the
  * text is the article alone; `keep: true` leaves them in.
  */
-export const byline: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'byline',
-  // HTML pages: html-boilerplate takes bylines out and html-metadata reads the page's own.
-  formats: ['text'],
-  description: 'Moves the byline (author) and dateline (publication date) near the start of the document into metadata.',
-  options,
+export const byline: DocumentStage<BylineOptions> = {
+  ...bylineSpec,
   run(doc, opts, ctx) {
     const meta = doc.data.meta;
     // Bylines sit next to the title, just before (or in the first paragraphs

@@ -1,5 +1,4 @@
 import type { CheerioAPI } from 'cheerio';
-import { z } from 'zod';
 import type { DocumentData } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
 import { textOf } from '../html/dom.js';
@@ -7,9 +6,8 @@ import { looksLikeDate } from '../html/lines.js';
 import { parseByline } from './byline.js';
 import type { PageFacts } from '../html/page-facts.js';
 import type { DocumentStage } from '../types.js';
+import { htmlMetadataSpec, type HtmlMetadataOptions } from '../specs/html-metadata.js';
 import { stripSiteName } from './metadata.js';
-
-const options = z.object({}).strict();
 
 const first = (facts: PageFacts, ...keys: string[]): string | null => {
   for (const key of keys) {
@@ -55,12 +53,8 @@ function hostOf(url: string | null): string | null {
  * rel=author, byline elements), date (JSON-LD, article:published_time,
  * <time>, the URL), site (og:site_name, canonical host), URL (canonical, og:url).
  */
-export const htmlMetadata: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'html-metadata',
-  description: 'HTML pages: title, author, date, site and URL from meta tags, JSON-LD, <h1>/<title>, <time>, rel=author and the URL.',
-  formats: ['html'],
-  options,
+export const htmlMetadata: DocumentStage<HtmlMetadataOptions> = {
+  ...htmlMetadataSpec,
   run(doc) {
     const dom = doc.page;
     if (!dom) return;

@@ -1,21 +1,8 @@
 import { francAll } from 'franc-min';
-import { z } from 'zod';
 import { removeBlock, type DocumentData } from '../../model/document.js';
 import { iso6393Of, isLanguage, shownCode } from '../../text/language-codes.js';
 import type { DocumentStage } from '../types.js';
-
-const options = z
-  .object({
-    sample: z.number().int().positive().default(4000).describe('Characters of the longest blocks given to the detector.'),
-    trustHtmlLang: z.boolean().default(true).describe('Use <html lang> when the page declares it.'),
-    // Optional, without a default, so that pipelines that do not filter keep their hash.
-    only: z
-      .array(z.string().refine((code) => iso6393Of(code) !== null, { message: 'not an ISO 639-1 or 639-3 language code' }))
-      .min(1)
-      .optional()
-      .describe('Keep only documents in these languages (ISO 639-1 or 639-3 codes; `--lang de,en`): a document detected in another language is skipped (every block removed as language/other-language, no clean text written); an undetermined language is kept.'),
-  })
-  .strict();
+import { languageSpec, type LanguageOptions } from '../specs/language.js';
 
 /** The language of a text by franc (trigram model, ISO 639-3), or null when unsure. */
 export function detectLanguage(text: string): string | null {
@@ -56,11 +43,8 @@ export function overruledLanguage(declared: string, sample: string): string | nu
  * `meta.lang` (ISO 639-1 when it exists) and the ISO 639-3 code the
  * stop-word lists use.
  */
-export const language: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'language',
-  description: 'Detects the document language (<html lang> unless the text is clearly in another language, else franc on the longest blocks).',
-  options,
+export const language: DocumentStage<LanguageOptions> = {
+  ...languageSpec,
   run({ data }, opts, ctx) {
     const declared = opts.trustHtmlLang ? data.htmlLang : undefined;
     // A BCP 47 primary subtag is the ISO 639-1 code when there is one, else the 639-3 code (`haw`, `fil`).

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { comparable } from '../../text/normalize-text.js';
 import type { DocumentStage } from '../types.js';
+import { metadataSpec, type MetadataOptions } from '../specs/metadata.js';
 import { RULES } from '../../rules/registry.js';
-
-const options = z.object({}).strict();
 
 const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?((?:[\p{L}\p{N}-]+\.)+[a-z]{2,12})\/?$/iu;
 /** " | ", " – ": the lookbehind starts a match at the first space of a run only (linear on long runs). */
@@ -31,11 +29,8 @@ export function stripSiteName(title: string, site: string | null, siteNames: rea
  * the site the URL host, else a bare domain line of the page, else the first
  * part of a "Site | Tagline" header. Values set earlier (HTML meta tags) win.
  */
-export const metadata: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'metadata',
-  description: 'Extracts title and site from the cleaned document (values from HTML meta tags win).',
-  options,
+export const metadata: DocumentStage<MetadataOptions> = {
+  ...metadataSpec,
   run(doc) {
     const { meta, blocks, source } = doc.data;
     if (!meta.site && source.url) {

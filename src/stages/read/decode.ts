@@ -1,23 +1,12 @@
 import { filetypeinfo } from 'magic-bytes.js';
-import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { chooseFormat } from '../../read/format.js';
 import type { DocumentStage } from '../types.js';
+import { decodeSpec, type DecodeOptions } from '../specs/decode.js';
 import { canonicalEncoding, declaredCharset, decodeBytes, unicodeEncoding } from './charset.js';
 import { gunzip, isGzip } from './gzip.js';
 
-const options = z
-  .object({
-    maxBytes: z
-      .number()
-      .int()
-      .positive()
-      .default(64 * 1024 * 1024)
-      .describe('Largest decoded (decompressed) document accepted, in bytes; larger inputs fail with a clear error.'),
-  })
-  .strict();
-
-export type DecodeOptions = z.infer<typeof options>;
+export type { DecodeOptions };
 
 /** Bytes in the first 8 KiB that no text file should contain: NUL and most C0 controls. */
 function binaryEvidence(bytes: Uint8Array): { nul: number; nuls: number; controls: number; sample: number } {
@@ -53,10 +42,7 @@ function binaryFormat(bytes: Uint8Array): string | null {
 }
 
 export const decode: DocumentStage<DecodeOptions> = {
-  kind: 'document',
-  name: 'decode',
-  description: 'Decompresses gzip, rejects binary input, and decodes bytes to text (BOM, <meta charset>, UTF-8, detected legacy charset).',
-  options,
+  ...decodeSpec,
   run(doc, opts) {
     const { file } = doc;
     let bytes = file.data.bytes;

@@ -1,27 +1,11 @@
-import { z } from 'zod';
 import type { Block } from '../../model/block.js';
 import { bandKeys, fnv1a, minhash } from '../../text/hashing.js';
 import { sentences } from '../../text/sentences.js';
 import { jaccard, words } from '../../text/similarity.js';
 import type { DocumentStage } from '../types.js';
+import { dedupeSpec, type DedupeOptions } from '../specs/dedupe.js';
 
-const options = z
-  .object({
-    exact: z.boolean().default(true).describe('Remove exact repeats of a block (the first occurrence stays).'),
-    minExactWords: z.number().int().min(1).default(3).describe('Shorter blocks (except the title) may repeat: table cells, "Yes", "* * *".'),
-    nearDuplicate: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.6)
-      .describe('Share of a paragraph\'s sentences that must re-state an earlier paragraph for it to count as a near-duplicate; 1 turns the rule off.'),
-    minNearWords: z.number().int().min(1).default(15).describe('Paragraphs shorter than this are never near-duplicates.'),
-    pullQuote: z.boolean().default(true).describe('Remove a short block whose text reappears inside another, longer paragraph.'),
-    minPullQuoteWords: z.number().int().min(1).default(8),
-  })
-  .strict();
-
-export type DedupeOptions = z.infer<typeof options>;
+export type { DedupeOptions };
 
 interface Entry {
   block: Block;
@@ -105,10 +89,7 @@ function overlap(a: Entry, b: Entry): number {
  * never by comparing all pairs.
  */
 export const dedupe: DocumentStage<DedupeOptions> = {
-  kind: 'document',
-  name: 'dedupe',
-  description: 'Removes repeated blocks within a document: exact repeats, repeated titles, near-duplicate paragraphs, pull quotes.',
-  options,
+  ...dedupeSpec,
   run(doc, opts, ctx) {
     const entries: Entry[] = doc.keptViews().map(({ block, key }) => {
       const w = key.split(' ').filter(Boolean);

@@ -1,15 +1,10 @@
-import { z } from 'zod';
 import { normalizeLines, normalizeText } from '../../text/normalize-text.js';
 import type { DocumentStage } from '../types.js';
-
-const options = z.object({}).strict();
+import { normalizeSpec, type NormalizeOptions } from '../specs/normalize.js';
 
 /** Unicode NFC, odd spaces, invisible and control characters, runs of whitespace. */
-export const normalize: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'normalize',
-  description: 'Normalizes block text: Unicode NFC, non-breaking and odd spaces, zero-width and control characters, runs of whitespace.',
-  options,
+export const normalize: DocumentStage<NormalizeOptions> = {
+  ...normalizeSpec,
   run(doc) {
     for (const block of doc.blocks) {
       // Code keeps its lines (and their indentation); everything else is one line of text.

@@ -1,16 +1,11 @@
-import { z } from 'zod';
 import { segmentHtml } from '../html/segment-html.js';
 import type { DocumentStage } from '../types.js';
+import { segmentSpec, type SegmentOptions } from '../specs/segment.js';
 import { segmentText } from './segment-text.js';
 
-const options = z.object({}).strict();
-
 /** Splits the decoded source into blocks: lines/paragraphs for text, block elements for HTML. */
-export const segment: DocumentStage<z.infer<typeof options>> = {
-  kind: 'document',
-  name: 'segment',
-  description: 'Splits the document into blocks (text: lines and blank-line paragraphs; HTML: block-level elements), each with its span in the source.',
-  options,
+export const segment: DocumentStage<SegmentOptions> = {
+  ...segmentSpec,
   run(doc) {
     if (doc.data.source.format === 'html') {
       const { blocks, page, lang } = segmentHtml(doc.text, doc.lines());

@@ -1,6 +1,7 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
+import { BYLINE_REACH } from '../../../specs/main-text.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
@@ -13,14 +14,8 @@ export interface MainTextOptions {
   partShare: number;
 }
 
-/** How many blocks before the main text a byline or dateline may sit. */
-export const BYLINE_REACH = 8;
-
 /** How many blocks before the main text a title that opens a section may sit. */
 export const TITLE_REACH = 12;
-
-/** Default cost of a non-prose block inside the main text (see mainRun). */
-export const MAIN_TEXT_PENALTY = 100;
 
 /**
  * The main text is the densest run of prose: the maximum-sum run of blocks
