@@ -40,25 +40,30 @@ export function checkedModel(model: ScorerModel): ScorerModel {
 
 export interface Score {
   p: number;
-  /** The features that pushed the score most, with their signed contribution. */
-  top: Array<[string, number]>;
+  /** The features that pushed the score most, with their signed contribution (ranked only when a reason needs them). */
+  top(): Array<[string, number]>;
 }
 
+const contribution = (model: LogisticModel, x: readonly number[], j: number): number =>
+  (model.weights[j] ?? 0) * ((x[j]! - model.mean[j]!) / model.scale[j]!);
+
+/** Scores one block: called for every block of a page, so the ranking of features waits until a removal's reason asks for it. */
 export function scoreOf(model: LogisticModel, names: readonly string[], x: readonly number[]): Score {
   let z = model.bias;
-  const parts: Array<[string, number]> = [];
-  for (let j = 0; j < x.length; j++) {
-    const c = (model.weights[j] ?? 0) * ((x[j]! - model.mean[j]!) / model.scale[j]!);
-    z += c;
-    parts.push([names[j]!, c]);
-  }
+  for (let j = 0; j < x.length; j++) z += contribution(model, x, j);
   const p = 1 / (1 + Math.exp(-z));
-  const toward = p < 0.5 ? -1 : 1;
-  const top = parts.filter(([, c]) => c * toward > 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+  const top = (): Array<[string, number]> => {
+    const toward = p < 0.5 ? -1 : 1;
+    return x
+      .map((_, j): [string, number] => [names[j]!, contribution(model, x, j)])
+      .filter(([, c]) => c * toward > 0)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3);
+  };
   return { p, top };
 }
 
-const fmt = (s: Score) => `${s.p.toFixed(2)} (${s.top.map(([n, c]) => `${n} ${c >= 0 ? '+' : ''}${c.toFixed(1)}`).join(', ')})`;
+const fmt = (s: Score) => `${s.p.toFixed(2)} (${s.top().map(([n, c]) => `${n} ${c >= 0 ? '+' : ''}${c.toFixed(1)}`).join(', ')})`;
 
 /** The removal of a kept block that scored low. */
 export function scorerRemoval(score: Score, threshold: number): Removal {
