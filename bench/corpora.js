@@ -4,9 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { foldOf, hostOfEvalKey, siteOfHost } from './folds.js';
+import { sharedDir } from './shared-path.js';
 import { scoreDocument, shingleScore, shingleTotals, totals } from './score.js';
 
-export const SHARED = resolve(import.meta.dirname, '../../shared/corpus');
+// ../shared beside the project, or beside its folder of worktrees (shared-path.js).
+export const SHARED = join(sharedDir() ?? resolve(import.meta.dirname, '../../shared'), 'corpus');
 export const PAGE_TYPES = ['article', 'forum', 'product', 'listing', 'collection', 'documentation', 'service'];
 const EXT = { html: '.html.gz', text: '.txt.gz' };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // node bench/explain.js [--corpus trafilatura|wcxb] [--mode html|text] [--from DIR] [--max N]
-//   [--leaks] [--rule R] [--examples N] [--type T] [--page ID]
+//   [--leaks] [--rule R] [--examples N] [--type T] [--page ID] [--folds 1,2]
 //
 // Where unboil's errors come from, read from the sidecars the command line
 // writes (so it works with any engine behind `unboil run`). `--from DIR` reads
@@ -38,11 +38,14 @@ const { values } = parseArgs({
     examples: { type: 'string' },
     type: { type: 'string' },
     page: { type: 'string' },
+    folds: { type: 'string' },
   },
 });
 const mode = values.mode ?? values.format ?? 'html';
 const corpus = loadCorpus(values.corpus, { max: values.max === undefined ? undefined : Number(values.max) });
 if (values.type) corpus.pages = corpus.pages.filter((p) => p.type === values.type);
+// --folds 1,2: explain the tuning folds only (design on them, judge on the others).
+if (values.folds) corpus.pages = corpus.pages.filter((p) => values.folds.split(',').map(Number).includes(p.fold));
 const examples = Number(values.examples ?? (values.rule ? 25 : 3));
 
 let dir = values.from ? join(resolve(values.from), `${corpus.name}-${mode}`) : undefined;

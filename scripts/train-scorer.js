@@ -35,6 +35,7 @@ const folds = values.folds.split(',').map(Number);
 const dist = new URL('../dist/', import.meta.url);
 const { loadPipeline } = await import(new URL('config/pipeline.js', dist));
 const { runDocumentStages } = await import(new URL('engine/clean.js', dist));
+const { implement } = await import(new URL('stages/implementations.js', dist));
 const { createDocument, DocumentContext } = await import(new URL('model/document.js', dist));
 const { Stats } = await import(new URL('stages/types.js', dist));
 const { silentLogger } = await import(new URL('log.js', dist));
@@ -47,7 +48,8 @@ function rulesPipeline() {
   const end = p.stages.findIndex((s) => s.stage.name === 'html-boilerplate');
   const stages = p.stages.slice(0, end + 1).map((s) =>
     s.stage.name === 'html-boilerplate' ? { ...s, options: { ...s.options, rules: { ...s.options.rules, scorer: false } } } : s);
-  return { ...p, stages };
+  // loadPipeline gives the stages' specs; the code behind them is attached here.
+  return implement({ ...p, stages });
 }
 
 /** What the loop of html-boilerplate decided, read back from a run with the scorer off. */
@@ -64,6 +66,8 @@ function collect() {
   const pipeline = rulesPipeline();
   const ctx = { logger: silentLogger, stats: new Stats() };
   const rows = [];
+  const failed = [];
+  let pages = 0;
   for (const name of ['trafilatura', 'wcxb']) {
     const corpus = loadCorpus(name);
     for (const page of corpus.pages) {
@@ -72,9 +76,11 @@ function collect() {
       const bytes = gunzipSync(readFileSync(path));
       const file = createDocument({ path, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), format: 'html' });
       const doc = new DocumentContext(file);
+      pages++;
       try {
         runDocumentStages(doc, pipeline, ctx);
-      } catch {
+      } catch (error) {
+        failed.push(`${page.id}: ${error.message}`);
         continue;
       }
       const inputs = scorerInputs(doc, (i) => decisionOf(doc.blocks[i]));
@@ -85,6 +91,10 @@ function collect() {
       }
     }
   }
+  // A page the pipeline cannot clean is left out; many such pages mean the script no longer
+  // drives the engine as it expects (a model trained on none of the pages would still be written).
+  if (failed.length) console.error(`${failed.length} pages failed, first: ${failed[0]}`);
+  if (!rows.length || failed.length > pages / 20) throw new Error(`train-scorer: ${failed.length} pages failed to clean; no model written`);
   return rows;
 }
 
