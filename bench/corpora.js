@@ -5,8 +5,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { foldOf, hostOfEvalKey, siteOfHost } from './folds.js';
 import { scoreDocument, shingleScore, shingleTotals, totals } from './score.js';
+import { sharedDir } from './shared-path.js';
 
-export const SHARED = resolve(import.meta.dirname, '../../shared/corpus');
+// Next to the project or, from a git worktree, two levels up (shared-path.js).
+export const SHARED = join(sharedDir() ?? resolve(import.meta.dirname, '../../shared'), 'corpus');
 export const PAGE_TYPES = ['article', 'forum', 'product', 'listing', 'collection', 'documentation', 'service'];
 const EXT = { html: '.html.gz', text: '.txt.gz' };
 

@@ -40,6 +40,18 @@ describe('boilerplate stage (text)', () => {
     expect(comment[later]).toBe('boilerplate/outside-main');
   });
 
+  it('keeps paragraphs apart from the densest run on a side of the text without chrome, removes them where a menu or a removed widget sits', () => {
+    const P4 = 'Residents who want to speak at the vote can sign up at the town hall until the Friday before the meeting.';
+    const lead = 'The harbour plan was first put forward by the port authority in 2019.';
+    const head = [lead, 'Photo 1 of 3', 'Updated 12 May 2024', 'Budget Approved', P1, P2, P3, P4];
+    expect(removed(head)[lead]).toBe('kept');
+    expect(removed(['Home', 'News', 'Sport', ...head])[lead]).toBe('boilerplate/outside-main');
+    const tail = ['Budget Approved', P1, P2, P3, P4, 'Updated 12 May 2024', 'Photo 1 of 3', lead];
+    expect(removed(tail)).toMatchObject({ [lead]: 'kept', 'Photo 1 of 3': 'kept' });
+    // A footer an earlier rule removed (legal links) is chrome as much as a menu the main-text rule finds.
+    expect(removed([...tail, 'Privacy', 'Terms of use', 'Contact us'])[lead]).toBe('boilerplate/outside-main');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

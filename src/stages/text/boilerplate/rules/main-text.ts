@@ -2,6 +2,7 @@ import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
 import { BYLINE_REACH } from '../../../specs/main-text.js';
+import { hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
@@ -59,6 +60,24 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
   return [parts.reduce((min, r) => (r.start <= top.start ? Math.min(min, r.start) : min), top.start), end];
 }
 
+/**
+ * The main text reaches out to the first and the last paragraph on each side
+ * of the densest run that has no page chrome: no menu, no separator line, no
+ * domain name, nothing an earlier rule removed (a share bar, a copyright
+ * line). An article saved without its page, or with chrome on one side
+ * only, keeps all its paragraphs; where there is chrome, prose apart from
+ * the densest run is usually a teaser or a promotion and stays outside.
+ */
+function cleanSpan(ctx: RuleContext, items: Item[], run: [number, number]): [number, number] {
+  const firstProse = items.findIndex((it) => it.prose);
+  const lastProse = items.findLastIndex((it) => it.prose);
+  const start = items[run[0]]!.block.i;
+  const end = items[run[1]]!.block.i;
+  const head = firstProse < run[0] && !hasChrome(items, 0, run[0], ctx.lang) && !removedBefore(ctx, start);
+  const tail = lastProse > run[1] && !hasChrome(items, run[1] + 1, items.length, ctx.lang) && !removedAfter(ctx, end);
+  return [head ? firstProse : run[0], tail ? lastProse : run[1]];
+}
+
 /** Rules whose blocks close an article (gate `endsArticle`): text after them is another part of the page. */
 const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArticle?: boolean } | undefined)?.endsArticle).map((r) => r.id));
 
@@ -79,7 +98,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   const items = ctx.kept();
   const run = mainRun(items, options.shortPenalty, options.partShare, (from, to) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule)));
   if (!run) return;
-  const [first, last] = run;
+  const [first, last] = cleanSpan(ctx, items, run);
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
