@@ -52,6 +52,36 @@ describe('boilerplate stage (text)', () => {
     expect(removed([...tail, 'Privacy', 'Terms of use', 'Contact us'])[lead]).toBe('boilerplate/outside-main');
   });
 
+  it('keeps a listing of headline entries when it outweighs the prose, and still removes the menu and the footer around it', () => {
+    const entries = [
+      'Council approves the new harbour plan after a long debate',
+      'River festival returns to the old town in June',
+      'New cycle lanes open along the northern ring road',
+      'Library extends its opening hours for the exam season',
+      'School meals to be cooked on site from next autumn',
+      'Museum reopens its east wing after two years of repairs',
+    ];
+    const blurb = 'Stories from the city and the county, updated every day by our newsroom.';
+    const fate = removed(['Home', 'News', 'Sport', 'Weather', 'Around Town This Week', ...entries.flatMap((e, i) => [e, `${i + 3} May 2024`]), blurb, 'Privacy', 'Terms', 'Contact']);
+    for (const e of entries) expect(fate[e], e).toBe('kept');
+    expect(fate).toMatchObject({ Home: 'boilerplate/navigation', Weather: 'boilerplate/navigation', [blurb]: 'kept', Privacy: expect.stringMatching(/^boilerplate\//) });
+  });
+
+  it('a listing does not reach across a block that ends an article: the article stays the main text, the teasers after its comment form go', () => {
+    const teasers = [
+      'New cycle lanes open along the northern ring road',
+      'Library extends its opening hours for the exam season',
+      'School meals to be cooked on site from next autumn',
+      'Museum reopens its east wing after two years of repairs',
+      'Bus fares stay frozen for another year, operator says',
+      'Volunteers plant a thousand trees along the canal',
+    ];
+    // Article and teasers together outweigh the article's prose 1.5 times; the teasers alone do not.
+    const fate = removed(['Budget Approved', P1, P2, P3, 'Leave a Reply', 'Name *', 'Email *', ...teasers]);
+    expect(fate).toMatchObject({ [P1]: 'kept', [P3]: 'kept', 'Leave a Reply': 'boilerplate/comments' });
+    for (const t of teasers) expect(fate[t], t).toBe('boilerplate/navigation');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

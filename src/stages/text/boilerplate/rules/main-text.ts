@@ -1,7 +1,8 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH } from '../../../specs/main-text.js';
+import { BYLINE_REACH, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
+import { listingRun, proseWeight } from './listing.js';
 import { hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
@@ -96,9 +97,13 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const run = mainRun(items, options.shortPenalty, options.partShare, (from, to) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule)));
-  if (!run) return;
-  const [first, last] = cleanSpan(ctx, items, run);
+  const ends = (from: number, to: number) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule));
+  const run = mainRun(items, options.shortPenalty, options.partShare, ends);
+  // A page of entries (teasers, products, posts) with at most a blurb of prose: the listing is its content.
+  const listing = listingRun(items, { itemWords: LISTING_ITEM_WORDS, penalty: LISTING_PENALTY }, (k) => k > 0 && ends(k - 1, k));
+  const isListing = !!listing && (!run || listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]));
+  if (!run && !isListing) return;
+  const [first, last] = isListing ? [listing![0], listing![1]] : cleanSpan(ctx, items, run!);
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
@@ -153,7 +158,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else ctx.remove(it, beforeMain, 'short non-sentence line before the article title');
   }
 
-  linkSections(ctx, items, first, last);
+  // Inside a listing, sections of short lines are its entries, not boxes set into a text.
+  if (!isListing) linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
