@@ -52,7 +52,7 @@ describe('boilerplate stage (text)', () => {
     expect(removed([...tail, 'Privacy', 'Terms of use', 'Contact us'])[lead]).toBe('boilerplate/outside-main');
   });
 
-  it('keeps a listing of headline entries when it outweighs the prose, and still removes the menu and the footer around it', () => {
+  it('keeps a listing of headline entries around a blurb when it outweighs the prose, and still removes the menu and the footer around it', () => {
     const entries = [
       'Council approves the new harbour plan after a long debate',
       'River festival returns to the old town in June',
@@ -76,7 +76,7 @@ describe('boilerplate stage (text)', () => {
       'Bus fares stay frozen for another year, operator says',
       'Volunteers plant a thousand trees along the canal',
     ];
-    // Article and teasers together outweigh the article's prose 1.5 times; the teasers alone do not.
+    // Article and teasers together outweigh the article's prose 1.5 times; cut at the form, the teasers are a list apart from the prose.
     const fate = removed(['Budget Approved', P1, P2, P3, 'Leave a Reply', 'Name *', 'Email *', ...teasers]);
     expect(fate).toMatchObject({ [P1]: 'kept', [P3]: 'kept', 'Leave a Reply': 'boilerplate/comments' });
     for (const t of teasers) expect(fate[t], t).toBe('boilerplate/navigation');

@@ -99,11 +99,13 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   const items = ctx.kept();
   const ends = (from: number, to: number) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule));
   const run = mainRun(items, options.shortPenalty, options.partShare, ends);
-  // A page of entries (teasers, products, posts) with at most a blurb of prose: the listing is its content.
+  if (!run) return;
+  // A page of entries (teasers, products, posts) with a blurb of prose among them: the listing is its content. A
+  // listing apart from the prose run is a rail or a teaser grid beside an article, and a page without prose keeps
+  // all its lines, as before.
   const listing = listingRun(items, { itemWords: LISTING_ITEM_WORDS, penalty: LISTING_PENALTY }, (k) => k > 0 && ends(k - 1, k));
-  const isListing = !!listing && (!run || listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]));
-  if (!run && !isListing) return;
-  const [first, last] = isListing ? [listing![0], listing![1]] : cleanSpan(ctx, items, run!);
+  const isListing = !!listing && listing[0] <= run[1] && listing[1] >= run[0] && listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]);
+  const [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
