@@ -40,6 +40,48 @@ describe('boilerplate stage (text)', () => {
     expect(comment[later]).toBe('boilerplate/outside-main');
   });
 
+  it('keeps paragraphs apart from the densest run on a side of the text without chrome, removes them where a menu or a removed widget sits', () => {
+    const P4 = 'Residents who want to speak at the vote can sign up at the town hall until the Friday before the meeting.';
+    const lead = 'The harbour plan was first put forward by the port authority in 2019.';
+    const head = [lead, 'Photo 1 of 3', 'Updated 12 May 2024', 'Budget Approved', P1, P2, P3, P4];
+    expect(removed(head)[lead]).toBe('kept');
+    expect(removed(['Home', 'News', 'Sport', ...head])[lead]).toBe('boilerplate/outside-main');
+    const tail = ['Budget Approved', P1, P2, P3, P4, 'Updated 12 May 2024', 'Photo 1 of 3', lead];
+    expect(removed(tail)).toMatchObject({ [lead]: 'kept', 'Photo 1 of 3': 'kept' });
+    // A footer an earlier rule removed (legal links) is chrome as much as a menu the main-text rule finds.
+    expect(removed([...tail, 'Privacy', 'Terms of use', 'Contact us'])[lead]).toBe('boilerplate/outside-main');
+  });
+
+  it('keeps a listing of headline entries around a blurb when it outweighs the prose, and still removes the menu and the footer around it', () => {
+    const entries = [
+      'Council approves the new harbour plan after a long debate',
+      'River festival returns to the old town in June',
+      'New cycle lanes open along the northern ring road',
+      'Library extends its opening hours for the exam season',
+      'School meals to be cooked on site from next autumn',
+      'Museum reopens its east wing after two years of repairs',
+    ];
+    const blurb = 'Stories from the city and the county, updated every day by our newsroom.';
+    const fate = removed(['Home', 'News', 'Sport', 'Weather', 'Around Town This Week', ...entries.flatMap((e, i) => [e, `${i + 3} May 2024`]), blurb, 'Privacy', 'Terms', 'Contact']);
+    for (const e of entries) expect(fate[e], e).toBe('kept');
+    expect(fate).toMatchObject({ Home: 'boilerplate/navigation', Weather: 'boilerplate/navigation', [blurb]: 'kept', Privacy: expect.stringMatching(/^boilerplate\//) });
+  });
+
+  it('a listing does not reach across a block that ends an article: the article stays the main text, the teasers after its comment form go', () => {
+    const teasers = [
+      'New cycle lanes open along the northern ring road',
+      'Library extends its opening hours for the exam season',
+      'School meals to be cooked on site from next autumn',
+      'Museum reopens its east wing after two years of repairs',
+      'Bus fares stay frozen for another year, operator says',
+      'Volunteers plant a thousand trees along the canal',
+    ];
+    // Article and teasers together outweigh the article's prose 1.5 times; cut at the form, the teasers are a list apart from the prose.
+    const fate = removed(['Budget Approved', P1, P2, P3, 'Leave a Reply', 'Name *', 'Email *', ...teasers]);
+    expect(fate).toMatchObject({ [P1]: 'kept', [P3]: 'kept', 'Leave a Reply': 'boilerplate/comments' });
+    for (const t of teasers) expect(fate[t], t).toBe('boilerplate/navigation');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

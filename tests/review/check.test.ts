@@ -53,7 +53,7 @@ describe('unboil check (read-only)', () => {
     expect((await runCli(['run', 'seeds', '--out', 'out-penalty', '--pipeline', 'high-penalty.json'], dir)).code).toBe(0);
     const [was, now] = [outputDocs(join(dir, 'out')), outputDocs(join(dir, 'out-penalty'))];
     const changed = changedBetween(was, now);
-    expect(changed.length, 'shortPenalty 1000 should change at least one seed').toBeGreaterThan(0);
+    expect(changed.length, 'shortPenalty 3000 should change at least one seed').toBeGreaterThan(0);
 
     const { code, stdout } = await runCli(['check', 'seeds', '--expected', 'out', '--pipeline', 'high-penalty.json'], dir);
     expect(code).toBe(1);

@@ -33,8 +33,8 @@ export async function seededWorkspace(): Promise<string> {
   if (code !== 0) throw new Error('could not clean the seeds');
   // A rule family turned off: seed 004's "Tags :" line loses its rule.
   writeFileSync(join(dir, 'no-tags.json'), JSON.stringify(defaultWith('boilerplate', { rules: { tags: false } }, 'no-tags')));
-  // A threshold change: non-prose blocks inside the main text cost ten times more, so it splits readily.
-  writeFileSync(join(dir, 'high-penalty.json'), JSON.stringify(defaultWith('boilerplate', { shortPenalty: 1000 }, 'high-penalty')));
+  // A threshold change: non-prose blocks inside the main text cost thirty times more, so it splits readily.
+  writeFileSync(join(dir, 'high-penalty.json'), JSON.stringify(defaultWith('boilerplate', { shortPenalty: 3000 }, 'high-penalty')));
   // The default pipeline under another name: same cleaning, other provenance.
   writeFileSync(join(dir, 'renamed.json'), JSON.stringify(defaultWith('dedupe', {}, 'renamed')));
   return dir;

@@ -9,3 +9,19 @@ export const BYLINE_REACH = 8;
 
 /** Default cost of a non-prose block inside the main text (see mainRun). */
 export const MAIN_TEXT_PENALTY = 100;
+
+/** A run of this many menu-shaped lines (see CHROME_MENU_WORDS) around the prose is page chrome. */
+export const CHROME_MENU_RUN = 3;
+
+/** At most this many words make a menu item. */
+export const CHROME_MENU_WORDS = 4;
+
+/**
+ * Listings (see listing.ts), tuned on folds 1-2 of wcxb-dev text: a
+ * non-prose line of LISTING_ITEM_WORDS words or more is an entry, other
+ * lines cost LISTING_PENALTY characters, and the listing is the main content
+ * when it weighs LISTING_SHARE times the prose of the densest prose run.
+ */
+export const LISTING_ITEM_WORDS = 5;
+export const LISTING_PENALTY = 30;
+export const LISTING_SHARE = 1.5;

@@ -1,7 +1,9 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH } from '../../../specs/main-text.js';
+import { BYLINE_REACH, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
+import { listingRun, proseWeight } from './listing.js';
+import { hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
@@ -59,6 +61,24 @@ export function mainRun(items: Item[], shortPenalty: number, partShare = 1, ends
   return [parts.reduce((min, r) => (r.start <= top.start ? Math.min(min, r.start) : min), top.start), end];
 }
 
+/**
+ * The main text reaches out to the first and the last paragraph on each side
+ * of the densest run that has no page chrome: no menu, no separator line, no
+ * domain name, nothing an earlier rule removed (a share bar, a copyright
+ * line). An article saved without its page, or with chrome on one side
+ * only, keeps all its paragraphs; where there is chrome, prose apart from
+ * the densest run is usually a teaser or a promotion and stays outside.
+ */
+function cleanSpan(ctx: RuleContext, items: Item[], run: [number, number]): [number, number] {
+  const firstProse = items.findIndex((it) => it.prose);
+  const lastProse = items.findLastIndex((it) => it.prose);
+  const start = items[run[0]]!.block.i;
+  const end = items[run[1]]!.block.i;
+  const head = firstProse < run[0] && !hasChrome(items, 0, run[0], ctx.lang) && !removedBefore(ctx, start);
+  const tail = lastProse > run[1] && !hasChrome(items, run[1] + 1, items.length, ctx.lang) && !removedAfter(ctx, end);
+  return [head ? firstProse : run[0], tail ? lastProse : run[1]];
+}
+
 /** Rules whose blocks close an article (gate `endsArticle`): text after them is another part of the page. */
 const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArticle?: boolean } | undefined)?.endsArticle).map((r) => r.id));
 
@@ -77,9 +97,15 @@ const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const run = mainRun(items, options.shortPenalty, options.partShare, (from, to) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule)));
+  const ends = (from: number, to: number) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule));
+  const run = mainRun(items, options.shortPenalty, options.partShare, ends);
   if (!run) return;
-  const [first, last] = run;
+  // A page of entries (teasers, products, posts) with a blurb of prose among them: the listing is its content. A
+  // listing apart from the prose run is a rail or a teaser grid beside an article, and a page without prose keeps
+  // all its lines, as before.
+  const listing = listingRun(items, { itemWords: LISTING_ITEM_WORDS, penalty: LISTING_PENALTY }, (k) => k > 0 && ends(k - 1, k));
+  const isListing = !!listing && listing[0] <= run[1] && listing[1] >= run[0] && listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]);
+  const [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
@@ -134,7 +160,8 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     else ctx.remove(it, beforeMain, 'short non-sentence line before the article title');
   }
 
-  linkSections(ctx, items, first, last);
+  // Inside a listing, sections of short lines are its entries, not boxes set into a text.
+  if (!isListing) linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
