@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { appendFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Skip } from '../model/document.js';
 import type { Decisions, Digests } from './corpus.js';
+import { linesOf } from './lines.js';
 
 /** Per-document totals of a sidecar, for the run summary. */
 export interface DocumentTotals {
@@ -72,26 +73,6 @@ interface Place {
   entry: JournalEntry;
   at: number;
   latest: number;
-}
-
-const NEWLINE = 0x0a;
-
-/** The lines of a file with their byte offsets; the last one even without its newline (`terminated` false: torn by a kill). */
-async function* linesOf(file: string): AsyncGenerator<{ offset: number; bytes: Buffer; terminated: boolean }> {
-  let offset = 0;
-  let carry: Buffer | null = null;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0;
-    for (let nl = buf.indexOf(NEWLINE); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
-      yield { offset: offset + start, bytes: buf.subarray(start, nl), terminated: true };
-      start = nl + 1;
-    }
-    offset += start;
-    // Copied: a slice would keep the whole chunk alive.
-    carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-  }
-  if (carry) yield { offset, bytes: carry, terminated: false };
 }
 
 const parse = (bytes: Buffer): Line | null => {
@@ -208,6 +189,12 @@ export class Journal {
 
   remove(stem: string): Promise<void> {
     return this.write({ stem, removed: true });
+  }
+
+  /** The journal file, and the byte offset of each stem's entry line in it (-1: not known), once pending appends are done. */
+  async entryLines(stems: readonly string[]): Promise<{ file: string; offsets: Float64Array }> {
+    await this.#pending;
+    return { file: this.file, offsets: Float64Array.from(stems, (stem) => this.#places.get(stem)?.at ?? -1) };
   }
 
   /**

@@ -4,16 +4,7 @@ import { Piscina } from 'piscina';
 import { pipelineSpec, type Pipeline } from '../config/pipeline.js';
 import type { Task, TaskResult } from './document-task.js';
 import type { TaskRunner } from './task-runner.js';
-
-/**
- * The compiled worker entry. Under a TypeScript runner (the test suite runs
- * src/ directly) this module is a .ts file and threads cannot load its .ts
- * sibling: they load the build in dist/, which the test setup keeps fresh.
- */
-function workerFile(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('../../dist/engine/worker.js', here) : new URL('./worker.js', here);
-}
+import { threadFile } from './thread-file.js';
 
 // V8 grows each thread's young generation to ~48 MB on a busy thread and keeps
 // it: 16 MB took ~40 MB per thread off a 2-thread run's peak RSS (300 corpus
@@ -66,7 +57,7 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
   let retried = 0;
   const start = () =>
     (piscina ??= new Piscina({
-      filename: workerFile().href,
+      filename: threadFile('worker', import.meta.url).href,
       minThreads: threads,
       maxThreads: threads,
       concurrentTasksPerWorker: 1,
@@ -77,7 +68,7 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
   // For the rare document the limit is too small for: one at a time, and gone a few seconds after the last.
   const startRoomy = () =>
     (roomy ??= new Piscina({
-      filename: workerFile().href,
+      filename: threadFile('worker', import.meta.url).href,
       minThreads: 0,
       maxThreads: 1,
       concurrentTasksPerWorker: 1,

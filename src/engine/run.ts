@@ -15,7 +15,8 @@ import { expandSidecar } from '../model/sidecar-layout.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { decide, type Decisions, type Digests } from './corpus.js';
+import { hasCorpusStages, type Decisions, type Digests } from './corpus.js';
+import { decideInThread } from './decide-thread.js';
 import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
 import { renderJsonLine } from '../render/json.js';
 import type { TaskResult } from './document-task.js';
@@ -294,18 +295,14 @@ async function forget(store: OutputStore, stem: string): Promise<void> {
 }
 
 /**
- * Runs the corpus stages over the digests of the documents cleaned, read
- * back from the journal: they are only in memory while the stages decide.
+ * Runs the corpus stages over the digests of the documents cleaned, which
+ * a thread of their own reads back from the journal (decide-thread.ts).
  * Corpus decisions name other documents (a duplicate's original) as the
  * sidecars do: relative to their input root.
  */
 async function decideAll(journal: Journal, cleaned: Done[], pipeline: Pipeline): Promise<Array<Decisions | null>> {
-  const digests: Array<Digests | null> = cleaned.map(() => null);
-  await journal.scan(
-    cleaned.map((d) => d.stem),
-    { entry: (k, line) => void (digests[k] = line.digests) },
-  );
-  return decide(cleaned.map((d, k) => ({ path: d.input.source, digests: digests[k]! })), pipeline);
+  if (!hasCorpusStages(pipeline)) return cleaned.map(() => null);
+  return decideInThread(pipeline, await journal.entryLines(cleaned.map((d) => d.stem)), cleaned.map((d) => d.input.source));
 }
 
 /** Rewrites the documents whose corpus decisions differ from what their outputs carry; returns the stems whose rewrite failed. */
