@@ -15,10 +15,12 @@ const YOUNG_GENERATION_MB = 16;
  * V8 lets an old generation grow by a factor of its live size between full
  * collections, and takes the factor from the heap's limit: 4 under the
  * default limit of a machine with much memory, 1.6 under 1 GB. 1,000 corpus
- * pages, 2 threads: peak RSS 485 -> 276 MB, full collections 17 -> 69
- * (512 MB: 265 MB but 97 of them, ~10 % more CPU). The limit is far above
- * what a page of the corpus needs (the largest, 1.6 MB, runs in 64 MB); a
- * document that needs more is retried on a thread without it (`roomy`).
+ * pages, 2 threads, run side by side with and without the limit on a loaded
+ * machine: peak RSS 437-451 -> 276-279 MB, user CPU +15-18 % (full
+ * collections 17 -> 69; 1.5 GB: 291 MB and +14 %; 512 MB: 265 MB, 97 of
+ * them). Memory is what this trades CPU for. The limit is far above what a
+ * page of the corpus needs (the largest, 1.6 MB, runs in 64 MB); a document
+ * that needs more is retried on a thread without it (`roomy`).
  */
 export const HEAP_LIMIT_MB = 1024;
 
