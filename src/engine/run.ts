@@ -4,7 +4,6 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import pLimit from 'p-limit';
 import { resolvePipelineOption, type Pipeline } from '../config/pipeline.js';
 import { stageList } from '../config/option-changes.js';
 import type { RunSummaryJson } from '../model/run-summary.js';
@@ -16,17 +15,19 @@ import { expandSidecar } from '../model/sidecar-layout.js';
 import { Stats } from '../stages/types.js';
 import { TOOL } from '../version.js';
 import { codeFingerprint } from './code-fingerprint.js';
-import { decide, type Decisions, type Digests } from './corpus.js';
+import { hasCorpusStages, type Decisions, type Digests } from './corpus.js';
+import { decideInThread } from './decide-thread.js';
 import { JSONL_FILE, type OutputFormat } from '../render/output-format.js';
 import { renderJsonLine } from '../render/json.js';
 import type { TaskResult } from './document-task.js';
 import { recordFromSidecar } from './record.js';
 import { collectInputs, posix, type InputFile } from './inputs.js';
 import { expandWarcInputs } from './warc-inputs.js';
-import type { DocumentTotals, JournalEntry } from './journal.js';
+import { decisionsKey, PENDING, type DocumentTotals, type Journal, type JournalEntry } from './journal.js';
 import { guardOutput, realPathOf, staleOutputs } from './output-guard.js';
 import { outputStems } from './output-paths.js';
 import { OutputStore } from './output-store.js';
+import { mapLimited } from './map-limited.js';
 import { createPool, defaultConcurrency } from './pool.js';
 import type { RunnerFactory, TaskRunner } from './task-runner.js';
 
@@ -103,11 +104,7 @@ const configKey = (pipeline: Pipeline, format: Format | undefined, outputFormat:
     )
     .digest('hex');
 
-const canonical = (decisions: Decisions | null | undefined): string => JSON.stringify(decisions ?? null);
-
-/** The journal marks a rewrite in progress with this, so a kill mid-rewrite is redone whatever the next decision is. */
-const PENDING: Decisions = { '': 'rewrite in progress' };
-const isPending = (applied: Decisions | null): boolean => canonical(applied) === canonical(PENDING);
+const isPending = (applied: string | null): boolean => applied === PENDING;
 
 interface Done {
   input: InputFile;
@@ -168,8 +165,9 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   try {
     const done = await cleanPass({ ...pass, inputs, stems, config });
     const cleaned = done.filter((d): d is Done => d !== null);
-    // Corpus decisions name other documents (a duplicate's original) as the sidecars do: relative to their input root.
-    const decisions = decide(cleaned.map((d) => ({ path: d.input.source, digests: d.entry.digests })), pipeline);
+    // The threads' heaps go while the main thread reads every document's digests back.
+    await pool.idle?.();
+    const decisions = await decideAll(store.journal, cleaned, pipeline);
     const rewriteFailed = await corpusPass({ ...pass, ok: cleaned, decisions });
     ok = cleaned.filter((d) => !rewriteFailed.has(d.stem));
   } finally {
@@ -177,7 +175,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   }
   activity.removed = await removeGone(store, new Set(stems));
   await writeJsonl(store, outputFormat === 'jsonl' ? ok : null);
-  const summary = summarize(pipeline, inputs.length, ok, failed, warcSkipped, {
+  const summary = await summarize(store.journal, pipeline, inputs.length, ok, failed, warcSkipped, {
     roots: roots.map((root) => posixRelative(store.dir, root)),
     format: options.format ?? null,
     sidecar,
@@ -219,78 +217,72 @@ async function cleanPass(
 ): Promise<Array<Done | null>> {
   const { inputs, stems, store, pool, config, activity } = ctx;
   const journal = store.journal;
-  const limit = pLimit(pool.capacity);
   let finished = 0;
   const progress = () => ctx.onProgress?.({ phase: 'clean', done: ++finished, total: inputs.length, failed: ctx.failed.length, skipped: activity.skipped, ...workersOf(pool) });
-  return Promise.all(
-    inputs.map((input, k) =>
-      limit(async (): Promise<Done | null> => {
-        const stem = stems[k]!;
-        try {
-          if (input.unreadable) {
-            await forget(store, stem);
-            ctx.fail(input.display, input.unreadable);
-            return null;
-          }
-          const known = journal.entries.get(stem);
-          // The journal knows a document by what its sidecar records of its source, which does not depend on the working directory.
-          const source = sourceOf(input, ctx.roots);
-          const key = sourceKey(source);
-          if (await upToDate(known, input, key, config, store, stem)) {
-            activity.skipped++;
-            return { input, stem, entry: known! };
-          }
-          const sameConfig = known && known.config === config && known.path === key && !isPending(known.applied);
-          const result: TaskResult = await pool.run({
-            kind: 'clean',
-            abs: input.abs,
-            display: input.display,
-            source,
-            format: ctx.format ?? null,
-            nameFormat: input.format,
-            ...(input.record ? { record: input.record } : {}),
-            stem,
-            out: store.dir,
-            known: sameConfig ? known.sha256 : null,
-            ...(sameConfig && known.skipped ? { knownSkipped: true } : {}),
-            outputFormat: ctx.outputFormat,
-            sidecar: ctx.sidecar,
-          });
-          if (result.kind === 'failed') {
-            await forget(store, stem);
-            ctx.fail(input.display, result.error);
-            return null;
-          }
-          if (result.kind === 'unchanged') {
-            // Same bytes, new mtime (a checkout, a copy): the outputs stand.
-            activity.skipped++;
-            await journal.update(stem, { size: result.size, mtimeMs: result.mtimeMs });
-            return { input, stem, entry: journal.entries.get(stem)! };
-          }
-          if (result.kind !== 'cleaned') throw new Error(`unexpected result ${result.kind}`);
-          activity.cleaned++;
-          const entry: JournalEntry = {
-            stem,
-            path: key,
-            size: result.size,
-            mtimeMs: result.mtimeMs,
-            sha256: result.sha256,
-            config,
-            digests: result.digests,
-            counters: result.counters,
-            applied: null,
-            corpusCounters: {},
-            totals: result.totals,
-            ...(result.skipped ? { skipped: result.skipped } : {}),
-          };
-          await journal.set(entry);
-          return { input, stem, entry };
-        } finally {
-          progress();
-        }
-      }),
-    ),
-  );
+  return mapLimited(inputs, pool.capacity, async (input, k): Promise<Done | null> => {
+    const stem = stems[k]!;
+    try {
+      if (input.unreadable) {
+        await forget(store, stem);
+        ctx.fail(input.display, input.unreadable);
+        return null;
+      }
+      const known = journal.entries.get(stem);
+      // The journal knows a document by what its sidecar records of its source, which does not depend on the working directory.
+      const source = sourceOf(input, ctx.roots);
+      const key = sourceKey(source);
+      if (await upToDate(known, input, key, config, store, stem)) {
+        activity.skipped++;
+        return { input, stem, entry: known! };
+      }
+      const sameConfig = known && known.config === config && known.path === key && !isPending(known.applied);
+      const result: TaskResult = await pool.run({
+        kind: 'clean',
+        abs: input.abs,
+        display: input.display,
+        source,
+        format: ctx.format ?? null,
+        nameFormat: input.format,
+        ...(input.record ? { record: input.record } : {}),
+        stem,
+        out: store.dir,
+        known: sameConfig ? known.sha256 : null,
+        ...(sameConfig && known.skipped ? { knownSkipped: true } : {}),
+        outputFormat: ctx.outputFormat,
+        sidecar: ctx.sidecar,
+      });
+      if (result.kind === 'failed') {
+        await forget(store, stem);
+        ctx.fail(input.display, result.error);
+        return null;
+      }
+      if (result.kind === 'unchanged') {
+        // Same bytes, new mtime (a checkout, a copy): the outputs stand.
+        activity.skipped++;
+        await journal.update(stem, { size: result.size, mtimeMs: result.mtimeMs });
+        return { input, stem, entry: journal.entries.get(stem)! };
+      }
+      if (result.kind !== 'cleaned') throw new Error(`unexpected result ${result.kind}`);
+      activity.cleaned++;
+      await journal.set({
+        stem,
+        path: key,
+        size: result.size,
+        mtimeMs: result.mtimeMs,
+        sha256: result.sha256,
+        config,
+        digests: result.digests,
+        counters: result.counters,
+        applied: null,
+        corpusCounters: {},
+        totals: result.totals,
+        ...(result.skipped ? { skipped: result.skipped } : {}),
+      });
+      return { input, stem, entry: journal.entries.get(stem)! };
+    } finally {
+      progress();
+    }
+  });
 }
 
 /**
@@ -302,33 +294,39 @@ async function forget(store: OutputStore, stem: string): Promise<void> {
   if (store.journal.entries.has(stem)) await store.journal.remove(stem);
 }
 
+/**
+ * Runs the corpus stages over the digests of the documents cleaned, which
+ * a thread of their own reads back from the journal (decide-thread.ts).
+ * Corpus decisions name other documents (a duplicate's original) as the
+ * sidecars do: relative to their input root.
+ */
+async function decideAll(journal: Journal, cleaned: Done[], pipeline: Pipeline): Promise<Array<Decisions | null>> {
+  if (!hasCorpusStages(pipeline)) return cleaned.map(() => null);
+  return decideInThread(pipeline, await journal.entryLines(cleaned.map((d) => d.stem)), cleaned.map((d) => d.input.source));
+}
+
 /** Rewrites the documents whose corpus decisions differ from what their outputs carry; returns the stems whose rewrite failed. */
 async function corpusPass(ctx: PassContext & { ok: Done[]; decisions: Array<Decisions | null> }): Promise<Set<string>> {
   const { ok, decisions, store, pool, activity } = ctx;
   const journal = store.journal;
-  const todo = ok.map((d, k) => ({ d, want: decisions[k] ?? null })).filter(({ d, want }) => canonical(d.entry.applied) !== canonical(want));
-  const limit = pLimit(pool.capacity);
+  const todo = ok.map((d, k) => ({ d, want: decisions[k] ?? null, key: decisionsKey(decisions[k] ?? null) })).filter(({ d, key }) => d.entry.applied !== key);
   let finished = 0;
-  await Promise.all(
-    todo.map(({ d, want }) =>
-      limit(async () => {
-        try {
-          await journal.update(d.stem, { applied: PENDING });
-          const input = { abs: d.input.abs, display: d.input.display, source: sourceOf(d.input, ctx.roots), format: ctx.format ?? null, nameFormat: d.input.format, ...(d.input.record ? { record: d.input.record } : {}) };
-          const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, sidecar: ctx.sidecar, input });
-          if (result.kind !== 'rewritten') {
-            ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
-            await forget(store, d.stem);
-            return;
-          }
-          activity.rewritten++;
-          await journal.update(d.stem, { applied: want, corpusCounters: result.corpusCounters, totals: result.totals });
-        } finally {
-          ctx.onProgress?.({ phase: 'corpus', done: ++finished, total: todo.length, failed: ctx.failed.length, skipped: activity.skipped, ...workersOf(pool) });
-        }
-      }),
-    ),
-  );
+  await mapLimited(todo, pool.capacity, async ({ d, want, key }) => {
+    try {
+      await journal.update(d.stem, { applied: PENDING });
+      const input = { abs: d.input.abs, display: d.input.display, source: sourceOf(d.input, ctx.roots), format: ctx.format ?? null, nameFormat: d.input.format, ...(d.input.record ? { record: d.input.record } : {}) };
+      const result = await pool.run({ kind: 'rewrite', stem: d.stem, out: store.dir, decisions: want, outputFormat: ctx.outputFormat, sidecar: ctx.sidecar, input });
+      if (result.kind !== 'rewritten') {
+        ctx.fail(d.input.display, result.kind === 'failed' ? result.error : `unexpected result ${result.kind}`);
+        await forget(store, d.stem);
+        return;
+      }
+      activity.rewritten++;
+      await journal.update(d.stem, { applied: key, corpusCounters: result.corpusCounters, totals: result.totals });
+    } finally {
+      ctx.onProgress?.({ phase: 'corpus', done: ++finished, total: todo.length, failed: ctx.failed.length, skipped: activity.skipped, ...workersOf(pool) });
+    }
+  });
   return new Set(todo.filter(({ d }) => !journal.entries.has(d.stem)).map(({ d }) => d.stem));
 }
 
@@ -359,28 +357,34 @@ const sourceKey = (source: { path: string; root: number }) => `${source.root}:${
 
 const posixRelative = (from: string, to: string): string => posix(relative(from, to)) || '.';
 
-function summarize(
+async function summarize(
+  journal: Journal,
   pipeline: Pipeline,
   documents: number,
   ok: Done[],
   failed: RunSummary['failed'],
   counters: Record<string, number>,
   where: Pick<RunSummary, 'roots' | 'format' | 'sidecar'>,
-): RunSummary {
+): Promise<RunSummary> {
   const totals: DocumentTotals = { blocks: 0, kept: 0, removed: 0, charsIn: 0, charsOut: 0, removedBy: {} };
   const stats = new Stats();
   stats.merge(counters);
-  for (const { entry } of ok) {
-    const t = entry.totals;
-    totals.blocks += t.blocks;
-    totals.kept += t.kept;
-    totals.removed += t.removed;
-    totals.charsIn += t.charsIn;
-    totals.charsOut += t.charsOut;
-    for (const [rule, n] of Object.entries(t.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
-    stats.merge(entry.counters);
-    stats.merge(entry.corpusCounters);
-  }
+  // Summed as the journal is read: no document's counters are kept.
+  await journal.scan(
+    ok.map((d) => d.stem),
+    {
+      entry: (_k, line) => stats.merge(line.counters),
+      latest: (_k, { totals: t, corpusCounters }) => {
+        totals.blocks += t.blocks;
+        totals.kept += t.kept;
+        totals.removed += t.removed;
+        totals.charsIn += t.charsIn;
+        totals.charsOut += t.charsOut;
+        for (const [rule, n] of Object.entries(t.removedBy)) totals.removedBy[rule] = (totals.removedBy[rule] ?? 0) + n;
+        stats.merge(corpusCounters);
+      },
+    },
+  );
   totals.removedBy = Object.fromEntries(Object.entries(totals.removedBy).sort(([a], [b]) => (a < b ? -1 : 1)));
   failed.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // In sorted output order, as every list of the summary; written only when there are some (older readers and committed summaries stay as they were).

@@ -14,6 +14,8 @@ export interface TaskRunner {
   readonly capacity: number;
   /** Remote workers that returned results so far (a local runner has none). */
   readonly workers?: number;
+  /** Releases what the runner holds while no task is coming (a local pool's threads); the next task takes them up again. */
+  idle?(): Promise<void>;
   close(): Promise<void>;
 }
 

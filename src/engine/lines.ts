@@ -1,0 +1,22 @@
+import { createReadStream } from 'node:fs';
+
+const NEWLINE = 0x0a;
+
+/** The lines of a file with their byte offsets; the last one even without its newline (`terminated` false: torn by a kill). */
+export async function* linesOf(file: string): AsyncGenerator<{ offset: number; bytes: Buffer; terminated: boolean }> {
+  let offset = 0;
+  let carry: Buffer | null = null;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(NEWLINE); nl !== -1; nl = buf.indexOf(NEWLINE, start)) {
+      yield { offset: offset + start, bytes: buf.subarray(start, nl), terminated: true };
+      start = nl + 1;
+    }
+    offset += start;
+    // Copied: a slice would keep the whole chunk alive.
+    carry = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+  }
+  if (carry) yield { offset, bytes: carry, terminated: false };
+}
+
