@@ -2,7 +2,8 @@ import { parseByline } from '../../../meta/byline.js';
 import type { Item, RuleContext } from '../context.js';
 import { CHROME_MENU_RUN, CHROME_MENU_WORDS } from '../../../specs/main-text.js';
 
-const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
+/** A bare domain name on a line of its own (a site's name in its header or footer). */
+export const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
 
 /**
  * A menu item by its shape: a few words, no sentence end, no number (dates,

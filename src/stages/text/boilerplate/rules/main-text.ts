@@ -3,7 +3,7 @@ import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
 import { BYLINE_REACH, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
 import { listingRun, proseWeight } from './listing.js';
-import { hasChrome, removedAfter, removedBefore } from './chrome.js';
+import { DOMAIN, hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
 
@@ -86,7 +86,6 @@ const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArti
 const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
 
 const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
-const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[a-z]{2,12}\/?$/iu;
 
 /**
  * Judges the blocks around the main text by their position (jusText's
