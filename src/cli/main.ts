@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError, UnboilError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { HEAP_LIMIT_MB } from '../engine/pool.js';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { registerCheck } from './check.js';
 import { registerDiff } from './diff.js';
@@ -29,6 +30,21 @@ export const positiveSeconds = (value: string): number => {
 
 export const logLevelOption = (): Option =>
   new Option('--log-level <level>', 'pino log level for the JSON logs on stderr').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn');
+
+const heapMb = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 64) throw new InvalidArgumentError('expected a whole number of MB ≥ 64');
+  return n;
+};
+
+/** `--heap-limit`, shared by the commands that run a pool of worker threads (run, worker). */
+export const heapLimitOption = (): Option =>
+  new Option(
+    '--heap-limit <MB>',
+    'heap limit of each worker thread: lower keeps memory down, higher spends less CPU collecting garbage (V8 lets a heap grow more between collections under a higher limit; 2048 and more: as without a limit); a document that needs more runs again alone on a thread without it',
+  )
+    .argParser(heapMb)
+    .default(HEAP_LIMIT_MB);
 
 /** `--format`, shared by the commands that clean inputs (run, check, diff): the same inputs must be read the same way by each. */
 export const formatOption = (): Option =>

@@ -19,7 +19,7 @@ import { SIDECAR_LAYOUTS, type SidecarLayout } from '../model/sidecar.js';
 import { EXIT } from './io.js';
 import { catchInterrupt, stoppedBy } from './interrupt.js';
 import { checkLogFile } from './log-file.js';
-import { formatOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
+import { formatOption, heapLimitOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 import { favorOption, langOption, pipelineFromFlags, setOption, type PipelineFlags } from './pipeline-flags.js';
 import { progressBar } from './progress.js';
 import { formatSummary } from './summary.js';
@@ -29,6 +29,7 @@ interface RunFlags extends PipelineFlags {
   out: string;
   concurrency: number;
   timeout: number;
+  heapLimit: number;
   format?: Format;
   outputFormat: OutputFormat;
   sidecar: SidecarLayout;
@@ -57,6 +58,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
     .addOption(langOption())
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
     .option('-t, --timeout <seconds>', 'per-document time limit: a document that takes longer fails alone', positiveSeconds, 30)
+    .addOption(heapLimitOption())
     .addOption(formatOption())
     .addOption(
       new Option('-O, --output-format <format>', 'also write <name>.md (markdown), <name>.doc.json (json) or one documents.jsonl (jsonl); the clean text and sidecar are always written')
@@ -119,6 +121,7 @@ export function registerRun(program: Command, ctx: CommandContext): void {
         pipeline: pipelineFromFlags(flags, io),
         concurrency: flags.concurrency,
         timeoutMs: flags.timeout * 1000,
+        heapLimitMb: flags.heapLimit,
         ...(flags.format ? { format: flags.format } : {}),
         outputFormat: flags.outputFormat,
         sidecar: flags.sidecar,

@@ -6,12 +6,13 @@ import { shownUrl } from '../distributed/url.js';
 import { defaultConcurrency } from '../engine/pool.js';
 import { createLogger } from '../log.js';
 import { EXIT } from './io.js';
-import { logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
+import { heapLimitOption, logLevelOption, positiveInt, positiveSeconds, type CommandContext } from './main.js';
 
 interface WorkerFlags {
   queue: string;
   queueName: string;
   concurrency: number;
+  heapLimit: number;
   jobs: number;
   stallInterval: number;
   name?: string;
@@ -26,6 +27,7 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
     .requiredOption('--queue <url>', 'Redis of the run: redis://host:port[/db]')
     .option('--queue-name <name>', 'queue name (the coordinator\'s --queue-name)', DEFAULT_QUEUE)
     .option('-c, --concurrency <n>', 'worker threads, one document at a time each (default: the number of cores)', positiveInt, defaultConcurrency())
+    .addOption(heapLimitOption())
     .option('--jobs <n>', 'batches taken at once (a worker that dies loses them all to a retry)', positiveInt, 1)
     .option('--stall-interval <seconds>', 'a batch whose worker is silent this long (killed, machine lost) goes to another worker', positiveSeconds, 30)
     .option('--name <name>', 'name of this worker in the queue (default: host:pid)')
@@ -49,6 +51,7 @@ export function registerWorker(program: Command, ctx: CommandContext): void {
         url: flags.queue,
         queueName: flags.queueName,
         threads: flags.concurrency,
+        heapLimitMb: flags.heapLimit,
         jobs: flags.jobs,
         stallMs: flags.stallInterval * 1000,
         ...(flags.name ? { name: flags.name } : {}),

@@ -14,6 +14,8 @@ export interface WorkerOptions {
   queueName?: string;
   /** Worker threads of the local pool (piscina). */
   threads: number;
+  /** Heap limit of each thread in MB (default HEAP_LIMIT_MB; see pool.ts). */
+  heapLimitMb?: number;
   /**
    * Jobs taken at once (default 1). More keeps threads busy at the end of a
    * batch (a few % with batches of 50), but a worker that dies takes every
@@ -62,7 +64,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     const key = `${data.hash}:${data.timeoutMs}`;
     let entry = pools.get(key);
     if (!entry) {
-      entry = { pool: createPool({ pipeline: resolvePipeline(data.spec, data.spec.name), threads: options.threads, timeoutMs: data.timeoutMs }), users: 0 };
+      entry = { pool: createPool({ pipeline: resolvePipeline(data.spec, data.spec.name), threads: options.threads, timeoutMs: data.timeoutMs, ...(options.heapLimitMb ? { heapLimitMb: options.heapLimitMb } : {}) }), users: 0 };
       pools.set(key, entry);
     }
     latest = key;

@@ -3,6 +3,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { pipelineSpec, type Pipeline } from '../config/pipeline.js';
 import type { Task, TaskResult } from './document-task.js';
+import type { Logger } from '../log.js';
 import type { TaskRunner } from './task-runner.js';
 import { threadFile } from './thread-file.js';
 
@@ -49,7 +50,7 @@ const outOfMemory = (error: unknown) => (error as NodeJS.ErrnoException)?.code =
  * starts them again), so that the main thread's work between passes does
  * not add to theirs.
  */
-export function createPool(options: { pipeline: Pipeline; threads: number; timeoutMs: number; heapLimitMb?: number }): WorkerPool {
+export function createPool(options: { pipeline: Pipeline; threads: number; timeoutMs: number; heapLimitMb?: number; logger?: Logger }): WorkerPool {
   const threads = Math.max(1, options.threads);
   const workerData = { spec: pipelineSpec(options.pipeline), hash: options.pipeline.hash };
   const limits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB, maxOldGenerationSizeMb: options.heapLimitMb ?? HEAP_LIMIT_MB };
@@ -114,6 +115,8 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
       const first = await runOn(start(), task);
       if (first.kind !== 'out of memory') return first;
       retried++;
+      const heapLimitMb = options.heapLimitMb ?? HEAP_LIMIT_MB;
+      options.logger?.warn({ path: task.kind === 'clean' ? task.display : task.stem, heapLimitMb }, 'document over the worker heap limit (--heap-limit): running it again on a thread without the limit');
       const again = await runOn(startRoomy(), task);
       return again.kind === 'out of memory' ? { kind: 'failed', error: 'worker failed: out of memory, even on a thread of its own without a heap limit' } : again;
     },

@@ -45,6 +45,8 @@ export interface RunOptions {
   sidecar?: SidecarLayout;
   /** Per-document time limit in milliseconds (default 30 s); a document over it fails alone. */
   timeoutMs?: number;
+  /** Old-generation limit of each worker thread in MB (default HEAP_LIMIT_MB; see pool.ts). */
+  heapLimitMb?: number;
   logger?: Logger;
   cwd?: string;
   /** Called as documents finish (for a progress display). */
@@ -140,7 +142,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
   if (outReal) guardOutput(inputs.filter((i) => !i.unreadable), outShown);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const threads = Math.max(1, options.concurrency ?? defaultConcurrency());
-  const pool = await (options.runner ?? (() => createPool({ pipeline, threads, timeoutMs })))({ pipeline, timeoutMs });
+  const pool = await (options.runner ?? (() => createPool({ pipeline, threads, timeoutMs, logger, ...(options.heapLimitMb ? { heapLimitMb: options.heapLimitMb } : {}) })))({ pipeline, timeoutMs });
   let store: OutputStore;
   try {
     store = out ? await OutputStore.open(out, options.out) : await OutputStore.open(await mkdtemp(join(tmpdir(), 'unboil-run-')));
