@@ -53,6 +53,37 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.sidecar.blocks.some((b) => b.text.includes('Hidden menu text'))).toBe(false);
   });
 
+  it('reads the collapsed panels of an accordion and their trigger buttons, which a plain button or a modal dialog does not get', () => {
+    const result = cleanHtml(
+      withInArticle(
+        '<h2>Questions</h2><div class="accordion">' +
+          '<h3><button type="button" aria-expanded="false" aria-controls="answer-1">Can cyclists still cross during the works?</button></h3>' +
+          '<div id="answer-1" class="accordion__panel" aria-hidden="true" hidden>Yes: a lane on the north side of the bridge stays open to cyclists and pedestrians, except on two weekends in October when the arches are lifted.</div>' +
+          '</div><button type="button" class="print">Print this page</button>' +
+          '<button aria-controls="leaving" class="external">Visit the contractor</button>' +
+          '<div id="leaving" class="modal" role="dialog" aria-hidden="true"><p>You are now leaving the website of the Example Gazette, which is not responsible for the content of other sites.</p></div>',
+      ),
+    );
+    expect(result.text).toContain('\n\nCan cyclists still cross during the works?\n');
+    expect(blockWith(result, 'a lane on the north side')).toMatchObject({ kept: true });
+    const blocks = result.sidecar.blocks.map((b) => b.text).join('\n');
+    expect(blocks).not.toContain('Print this page');
+    expect(blocks).not.toContain('You are now leaving');
+    expect(result.text).toContain('Work is expected to begin');
+  });
+
+  it('reads the hidden panels of a tab set (role="tabpanel")', () => {
+    const result = cleanHtml(
+      withInArticle(
+        '<div role="tablist"><button role="tab" aria-selected="true">Summer</button><button role="tab" aria-selected="false">Winter</button></div>' +
+          '<section role="tabpanel"><p>In summer the footpath under the arches is open from seven in the morning until nine in the evening.</p></section>' +
+          '<section role="tabpanel" style="display: none"><p>In winter the footpath under the arches closes at dusk, and it stays shut when the river is in flood.</p></section>',
+      ),
+    );
+    expect(result.text).toContain('In summer the footpath');
+    expect(blockWith(result, 'In winter the footpath')).toMatchObject({ kept: true });
+  });
+
   it('reads every <body> of a page that has several (a second document pasted into the first)', () => {
     const html = `<!doctype html><html lang="en"><head><title>Bridge</title><html><body><div class="banner">Example Gazette</div></body></html></head><body>${ARTICLE}</body></html>`;
     const result = cleanHtml(html);

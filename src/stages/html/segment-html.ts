@@ -9,21 +9,60 @@ import { readPageFacts } from './page-facts.js';
 
 /**
  * Elements that never hold readable content, dropped before anything else:
- * the head's own elements, code, styles, embedded media, form controls, and
- * what the page hides. Not <head> itself: htmlparser2 does not close an
- * unclosed <head> where the body starts, and such a head holds the whole page.
- * Not <noscript> either: pages put the article there for readers without
- * JavaScript (its "enable JavaScript" notices go in html-boilerplate).
+ * the head's own elements, code, styles, embedded media and form controls.
+ * Not <head> itself: htmlparser2 does not close an unclosed <head> where the
+ * body starts, and such a head holds the whole page. Not <noscript> either:
+ * pages put the article there for readers without JavaScript (its "enable
+ * JavaScript" notices go in html-boilerplate).
  */
 const DROP = [
   'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   // Ruby readings (furigana) and their fallback parentheses: the base text is the text.
-  'rt', 'rp', 'map', 'input', 'select', 'option', 'textarea', 'button', 'dialog',
-  // Not the hidden <div id="S:n"> of React's streaming render: it holds content the page's
-  // script moves into place (on some pages, the whole article).
+  'rt', 'rp', 'map', 'input', 'select', 'option', 'textarea', 'dialog',
+].join(', ');
+
+/**
+ * What the page hides, dropped too, except collapsed disclosure panels
+ * (isCollapsedPanel). Not the hidden <div id="S:n"> of React's streaming
+ * render: it holds content the page's script moves into place (on some
+ * pages, the whole article).
+ */
+const HIDDEN = [
   '[hidden]:not([id^="S:"])', '[aria-hidden="true"]', '[aria-hidden=true]',
   '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
 ].join(', ');
+
+/**
+ * The ids a disclosure control opens: tabs, accordion and "show more" buttons
+ * name the panel they expand in `aria-controls` (WAI-ARIA's disclosure and
+ * tabs patterns).
+ */
+function controlledIds($: CheerioAPI): Set<string> {
+  const ids = new Set<string>();
+  $('[aria-controls]').each((_, el) => {
+    for (const id of (el.attribs['aria-controls'] ?? '').split(/\s+/)) if (id) ids.add(id);
+  });
+  return ids;
+}
+
+/**
+ * A hidden element that is a collapsed panel of a tab set or an accordion:
+ * its text is on the page, one click away (FAQ answers, product details, the
+ * other tabs of a how-to), so it is read, and html-boilerplate judges it like
+ * any other block. Not a modal dialog, which the page hides until it is needed
+ * (consent, "you are leaving this site").
+ */
+function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
+  const role = el.attribs.role;
+  if (role === 'dialog' || role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
+  return role === 'tabpanel' || el.attribs.hidden === 'until-found' || (!!el.attribs.id && controlled.has(el.attribs.id));
+}
+
+/**
+ * A <button> is a form control (dropped) unless it is the trigger of a
+ * disclosure panel: an accordion's header is the question its panel answers.
+ */
+const isDisclosureTrigger = (el: Element): boolean => 'aria-controls' in el.attribs || 'aria-expanded' in el.attribs;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -78,7 +117,7 @@ function unescapeNoscriptMarkup($: CheerioAPI): void {
         const text = node as Text;
         if (!MARKUP.test(text.data)) continue;
         const fragment = cheerio.load(text.data, null, false);
-        fragment(DROP).remove();
+        fragment(`${DROP}, button, ${HIDDEN}`).remove();
         text.data = textOf(fragment.root().get(0)!);
       } else if ('children' in node) stack.push(...(node as Element).children);
     }
@@ -176,7 +215,10 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   $('form').each((_, form) => {
     if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
   });
+  const controlled = controlledIds($);
   $(DROP).remove();
+  $('button').filter((_, el) => !isDisclosureTrigger(el)).remove();
+  $(HIDDEN).filter((_, el) => !isCollapsedPanel(el as Element, controlled)).remove();
   unescapeNoscriptMarkup($);
   const blocks: Block[] = [];
   const elements: Element[] = [];
