@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { pipelineSpec, type Pipeline } from '../config/pipeline.js';
 import type { Task, TaskResult } from './document-task.js';
@@ -58,27 +58,11 @@ export function createPool(options: { pipeline: Pipeline; threads: number; timeo
   let piscina: Piscina | null = null;
   let roomy: Piscina | null = null;
   let retried = 0;
-  const start = () =>
-    (piscina ??= new Piscina({
-      filename: threadFile('worker', import.meta.url).href,
-      minThreads: threads,
-      maxThreads: threads,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: 60_000,
-      resourceLimits: limits,
-      workerData,
-    }));
+  const threadsOf = (size: { minThreads: number; maxThreads: number; idleTimeout: number }, resourceLimits: ResourceLimits) =>
+    new Piscina({ filename: threadFile('worker', import.meta.url).href, ...size, concurrentTasksPerWorker: 1, resourceLimits, workerData });
+  const start = () => (piscina ??= threadsOf({ minThreads: threads, maxThreads: threads, idleTimeout: 60_000 }, limits));
   // For the rare document the limit is too small for: one at a time, and gone a few seconds after the last.
-  const startRoomy = () =>
-    (roomy ??= new Piscina({
-      filename: threadFile('worker', import.meta.url).href,
-      minThreads: 0,
-      maxThreads: 1,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: 2_000,
-      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      workerData,
-    }));
+  const startRoomy = () => (roomy ??= threadsOf({ minThreads: 0, maxThreads: 1, idleTimeout: 2_000 }, { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }));
 
   async function runOn(pool: Piscina, task: Task): Promise<TaskResult | { kind: 'out of memory' }> {
     const abort = new AbortController();
