@@ -169,7 +169,7 @@ export async function runPipeline(options: RunOptions): Promise<RunResult> {
     const cleaned = done.filter((d): d is Done => d !== null);
     // The threads' heaps go while the main thread reads every document's digests back.
     await pool.idle?.();
-    const decisions = await decideAll(store.journal, cleaned, pipeline);
+    const decisions = await decideAll(store.journal, cleaned, pipeline, { logger, ...(options.heapLimitMb ? { heapLimitMb: options.heapLimitMb } : {}) });
     const rewriteFailed = await corpusPass({ ...pass, ok: cleaned, decisions });
     ok = cleaned.filter((d) => !rewriteFailed.has(d.stem));
   } finally {
@@ -302,9 +302,9 @@ async function forget(store: OutputStore, stem: string): Promise<void> {
  * Corpus decisions name other documents (a duplicate's original) as the
  * sidecars do: relative to their input root.
  */
-async function decideAll(journal: Journal, cleaned: Done[], pipeline: Pipeline): Promise<Array<Decisions | null>> {
+async function decideAll(journal: Journal, cleaned: Done[], pipeline: Pipeline, options: { heapLimitMb?: number; logger?: Logger }): Promise<Array<Decisions | null>> {
   if (!hasCorpusStages(pipeline)) return cleaned.map(() => null);
-  return decideInThread(pipeline, await journal.entryLines(cleaned.map((d) => d.stem)), cleaned.map((d) => d.input.source));
+  return decideInThread(pipeline, await journal.entryLines(cleaned.map((d) => d.stem)), cleaned.map((d) => d.input.source), options);
 }
 
 /** Rewrites the documents whose corpus decisions differ from what their outputs carry; returns the stems whose rewrite failed. */
