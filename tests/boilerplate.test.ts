@@ -82,6 +82,19 @@ describe('boilerplate stage (text)', () => {
     for (const t of teasers) expect(fate[t], t).toBe('boilerplate/navigation');
   });
 
+  it('a widget line under every post of a thread frames the posts: the answers stay; once, it ends the article', () => {
+    const A = 'I had the same problem with the old release and fixed it by clearing the cache before the upgrade, then it worked.';
+    const B = 'Another option is to pin the version in the lock file, so that the build server does not pull the broken one again.';
+    const C = 'Thanks for the answers. Clearing the cache did it for me as well, the build has been green for a week now.';
+    const frame = ['Share', 'Add a comment'];
+    const by = (name: string, date: string) => [name, date];
+    const fate = removed(['How do I fix the failing build after the upgrade?', P1, P2, ...frame, ...by('Jane Doe', 'May 12, 2024'), A, P3, ...frame, ...by('Paul Miller', 'May 13, 2024'), B, ...frame, ...by('Ann Lee', 'May 14, 2024'), C, ...frame]);
+    for (const post of [P1, P2, A, P3, B, C]) expect(fate[post], post).toBe('kept');
+    expect(fate['Add a comment']).toBe('boilerplate/comments');
+    const once = removed(['Budget Approved', P1, P2, P3, ...frame, ...by('Jane Doe', 'May 12, 2024'), A]);
+    expect(once[A]).toBe('boilerplate/outside-main');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

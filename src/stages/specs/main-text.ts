@@ -25,3 +25,10 @@ export const CHROME_MENU_WORDS = 4;
 export const LISTING_ITEM_WORDS = 5;
 export const LISTING_PENALTY = 30;
 export const LISTING_SHARE = 1.5;
+
+/**
+ * A widget line (share bar, "Add a comment") that closes an article closes
+ * nothing when the same line recurs this many times on the page: it frames
+ * every post of a thread.
+ */
+export const FRAME_REPEATS = 3;

@@ -1,7 +1,7 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
+import { BYLINE_REACH, FRAME_REPEATS, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
 import { listingRun, proseWeight } from './listing.js';
 import { DOMAIN, hasChrome, removedAfter, removedBefore } from './chrome.js';
 
@@ -82,6 +82,28 @@ function cleanSpan(ctx: RuleContext, items: Item[], run: [number, number]): [num
 /** Rules whose blocks close an article (gate `endsArticle`): text after them is another part of the page. */
 const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArticle?: boolean } | undefined)?.endsArticle).map((r) => r.id));
 
+/**
+ * Whether a block that ends an article (a comment form, a share bar, a
+ * related list) was removed between items `from` and `to`: text after it is
+ * another part of the page. A widget line that recurs FRAME_REPEATS times
+ * (the same "Share" or "Add a comment" under every answer of a thread)
+ * frames posts and ends nothing.
+ */
+function articleEnds(ctx: RuleContext, items: readonly Item[]): (from: number, to: number) => boolean {
+  const frames = new Map<string, number>();
+  for (const it of ctx.items) if (it.block.removed && ARTICLE_END.has(it.block.removed.rule)) frames.set(it.key, (frames.get(it.key) ?? 0) + 1);
+  // ctx.items holds every block kept before the rules ran, in order: index them by block number.
+  const byBlock = new Map(ctx.items.map((it) => [it.block.i, it]));
+  return (from, to) => {
+    for (let i = items[from]!.block.i + 1; i < items[to]!.block.i; i++) {
+      const it = byBlock.get(i);
+      const removed = it?.block.removed;
+      if (removed?.stage === 'boilerplate' && ARTICLE_END.has(removed.rule) && (frames.get(it!.key) ?? 0) < FRAME_REPEATS) return true;
+    }
+    return false;
+  };
+}
+
 /** A line of listed data: a number (quantity, size, date) or a "Label: value" pair. */
 const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
 
@@ -96,7 +118,7 @@ const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const ends = (from: number, to: number) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule));
+  const ends = articleEnds(ctx, items);
   const run = mainRun(items, options.shortPenalty, options.partShare, ends);
   if (!run) return;
   // A page of entries (teasers, products, posts) with a blurb of prose among them: the listing is its content. A
