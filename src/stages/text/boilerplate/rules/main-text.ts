@@ -1,8 +1,8 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH, FRAME_REPEATS, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
-import { listingRun, proseWeight } from './listing.js';
+import { BYLINE_REACH, CARD_APART_SHARE, CARD_MAX_GAP, CARD_REGULARITY, CARD_REPEATS, FRAME_REPEATS, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
+import { cardRun, listingRun, proseWeight } from './listing.js';
 import { DOMAIN, hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
@@ -126,7 +126,16 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   // all its lines, as before.
   const listing = listingRun(items, { itemWords: LISTING_ITEM_WORDS, penalty: LISTING_PENALTY }, (k) => k > 0 && ends(k - 1, k));
   const isListing = !!listing && listing[0] <= run[1] && listing[1] >= run[0] && listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]);
-  const [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
+  let [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
+  // A grid of cards (products, teasers) that outweighs the prose is the page's content: with the text it touches,
+  // or alone when it lies apart and weighs much more (the prose is then a cookie notice or a blurb).
+  const cards = cardRun(items, { repeats: CARD_REPEATS, maxGap: CARD_MAX_GAP, regularity: CARD_REGULARITY });
+  if (cards) {
+    const prose = proseWeight(items, first, last);
+    if (cards[2] >= LISTING_SHARE * prose && cards[0] <= last + 1 && cards[1] >= first - 1) [first, last] = [Math.min(first, cards[0]), Math.max(last, cards[1])];
+    else if (cards[2] >= CARD_APART_SHARE * prose) [first, last] = [cards[0], cards[1]];
+  }
+  const inCards = !!cards && first <= cards[0] && last >= cards[1];
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
@@ -182,7 +191,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   }
 
   // Inside a listing, sections of short lines are its entries, not boxes set into a text.
-  if (!isListing) linkSections(ctx, items, first, last);
+  if (!isListing && !inCards) linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
