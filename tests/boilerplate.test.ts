@@ -82,6 +82,38 @@ describe('boilerplate stage (text)', () => {
     for (const t of teasers) expect(fate[t], t).toBe('boilerplate/navigation');
   });
 
+  it('a grid of cards framed by a recurring line is the content, even apart from the only prose (a blurb of the shop)', () => {
+    const hours = 'Our stores are open every day from nine in the morning until eight in the evening, holidays included.';
+    const cards = [
+      ['Trail Runner Mesh Sneaker', "Men's running shoe, sizes 8 to 13", '$89.00'],
+      ['Canvas Low Top Classic', 'Organic cotton upper, rubber sole', '$55.00'],
+      ['Wool Lounger Slip On', 'Merino wool, machine washable', '$95.00'],
+      ['Leather Chelsea Boot', 'Full grain leather, elastic sides', '$149.00'],
+      ['Hiking Mid Waterproof', 'Sealed seams, grippy outsole', '$129.00'],
+      ['Court Sneaker Retro', 'Suede panels, padded collar', '$75.00'],
+    ];
+    const grid = cards.flatMap((card) => [...card, 'Add to cart']);
+    const fate = removed([hours, 'Home', 'Shop', 'Sale', 'Contact', "Men's Shoes", ...grid, 'Privacy', 'Terms', 'Careers']);
+    for (const line of cards.flat()) expect(fate[line], line).toBe('kept');
+    expect(fate).toMatchObject({ Home: 'boilerplate/navigation', Sale: 'boilerplate/navigation', [hours]: 'boilerplate/outside-main', Careers: expect.stringMatching(/^boilerplate\//) });
+    // The same lines without the recurring frame are a menu beside the notice, as before.
+    const plain = removed([hours, 'Home', 'Shop', 'Sale', 'Contact', "Men's Shoes", ...cards.flat(), 'Privacy', 'Terms', 'Careers']);
+    expect(plain[cards[0]![0]!]).toBe('boilerplate/navigation');
+  });
+
+  it('a widget line under every post of a thread frames the posts: the answers stay; once, it ends the article', () => {
+    const A = 'I had the same problem with the old release and fixed it by clearing the cache before the upgrade, then it worked.';
+    const B = 'Another option is to pin the version in the lock file, so that the build server does not pull the broken one again.';
+    const C = 'Thanks for the answers. Clearing the cache did it for me as well, the build has been green for a week now.';
+    const frame = ['Share', 'Add a comment'];
+    const by = (name: string, date: string) => [name, date];
+    const fate = removed(['How do I fix the failing build after the upgrade?', P1, P2, ...frame, ...by('Jane Doe', 'May 12, 2024'), A, P3, ...frame, ...by('Paul Miller', 'May 13, 2024'), B, ...frame, ...by('Ann Lee', 'May 14, 2024'), C, ...frame]);
+    for (const post of [P1, P2, A, P3, B, C]) expect(fate[post], post).toBe('kept');
+    expect(fate['Add a comment']).toBe('boilerplate/comments');
+    const once = removed(['Budget Approved', P1, P2, P3, ...frame, ...by('Jane Doe', 'May 12, 2024'), A]);
+    expect(once[A]).toBe('boilerplate/outside-main');
+  });
+
   it('removes language switchers', () => {
     expect(removed(['EN | DE | FR', 'Budget Approved', P1, P2, P3])['EN | DE | FR']).toBe('boilerplate/language-switcher');
     expect(removed(['English Deutsch Français Español', 'Budget Approved', P1, P2, P3])['English Deutsch Français Español']).toBe('boilerplate/language-switcher');

@@ -1,8 +1,8 @@
 import { parseByline } from '../../../meta/byline.js';
 import { RULE_LIST, RULES } from '../../../../rules/registry.js';
 import type { Item, RuleContext } from '../context.js';
-import { BYLINE_REACH, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
-import { listingRun, proseWeight } from './listing.js';
+import { BYLINE_REACH, CARD_APART_SHARE, CARD_MAX_GAP, CARD_REGULARITY, CARD_REPEATS, FRAME_REPEATS, LISTING_ITEM_WORDS, LISTING_PENALTY, LISTING_SHARE } from '../../../specs/main-text.js';
+import { cardRun, listingRun, proseWeight } from './listing.js';
 import { DOMAIN, hasChrome, removedAfter, removedBefore } from './chrome.js';
 
 const { navigation, siteName, siteHeader, outsideMain, beforeMain, afterMain, linkSection } = RULES;
@@ -82,6 +82,28 @@ function cleanSpan(ctx: RuleContext, items: Item[], run: [number, number]): [num
 /** Rules whose blocks close an article (gate `endsArticle`): text after them is another part of the page. */
 const ARTICLE_END = new Set(RULE_LIST.filter((r) => (r.gates?.text as { endsArticle?: boolean } | undefined)?.endsArticle).map((r) => r.id));
 
+/**
+ * Whether a block that ends an article (a comment form, a share bar, a
+ * related list) was removed between items `from` and `to`: text after it is
+ * another part of the page. A widget line that recurs FRAME_REPEATS times
+ * (the same "Share" or "Add a comment" under every answer of a thread)
+ * frames posts and ends nothing.
+ */
+function articleEnds(ctx: RuleContext, items: readonly Item[]): (from: number, to: number) => boolean {
+  const frames = new Map<string, number>();
+  for (const it of ctx.items) if (it.block.removed && ARTICLE_END.has(it.block.removed.rule)) frames.set(it.key, (frames.get(it.key) ?? 0) + 1);
+  // ctx.items holds every block kept before the rules ran, in order: index them by block number.
+  const byBlock = new Map(ctx.items.map((it) => [it.block.i, it]));
+  return (from, to) => {
+    for (let i = items[from]!.block.i + 1; i < items[to]!.block.i; i++) {
+      const it = byBlock.get(i);
+      const removed = it?.block.removed;
+      if (removed?.stage === 'boilerplate' && ARTICLE_END.has(removed.rule) && (frames.get(it!.key) ?? 0) < FRAME_REPEATS) return true;
+    }
+    return false;
+  };
+}
+
 /** A line of listed data: a number (quantity, size, date) or a "Label: value" pair. */
 const DATA_LINE = /\p{N}|^[^:]{2,40}:\s*\S/u;
 
@@ -96,7 +118,7 @@ const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
  */
 export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
   const items = ctx.kept();
-  const ends = (from: number, to: number) => ctx.removedBetween(items[from]!.block, items[to]!.block).some((r) => ARTICLE_END.has(r.rule));
+  const ends = articleEnds(ctx, items);
   const run = mainRun(items, options.shortPenalty, options.partShare, ends);
   if (!run) return;
   // A page of entries (teasers, products, posts) with a blurb of prose among them: the listing is its content. A
@@ -104,7 +126,16 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   // all its lines, as before.
   const listing = listingRun(items, { itemWords: LISTING_ITEM_WORDS, penalty: LISTING_PENALTY }, (k) => k > 0 && ends(k - 1, k));
   const isListing = !!listing && listing[0] <= run[1] && listing[1] >= run[0] && listing[2] >= LISTING_SHARE * proseWeight(items, run[0], run[1]);
-  const [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
+  let [first, last] = isListing ? [listing[0], listing[1]] : cleanSpan(ctx, items, run);
+  // A grid of cards (products, teasers) that outweighs the prose is the page's content: with the text it touches,
+  // or alone when it lies apart and weighs much more (the prose is then a cookie notice or a blurb).
+  const cards = cardRun(items, { repeats: CARD_REPEATS, maxGap: CARD_MAX_GAP, regularity: CARD_REGULARITY });
+  if (cards) {
+    const prose = proseWeight(items, first, last);
+    if (cards[2] >= LISTING_SHARE * prose && cards[0] <= last + 1 && cards[1] >= first - 1) [first, last] = [Math.min(first, cards[0]), Math.max(last, cards[1])];
+    else if (cards[2] >= CARD_APART_SHARE * prose) [first, last] = [cards[0], cards[1]];
+  }
+  const inCards = !!cards && first <= cards[0] && last >= cards[1];
 
   // Bylines and datelines near the start of the text are the byline stage's to take.
   const bylines = new Set<number>();
@@ -160,7 +191,7 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
   }
 
   // Inside a listing, sections of short lines are its entries, not boxes set into a text.
-  if (!isListing) linkSections(ctx, items, first, last);
+  if (!isListing && !inCards) linkSections(ctx, items, first, last);
 
   let attached = true;
   for (let k = last + 1; k < items.length; k++) {
