@@ -1,4 +1,3 @@
-import type { Block, Removal } from '../../../model/block.js';
 import type { BlockView } from '../../../model/block-view.js';
 import type { DocumentContext } from '../../../model/document.js';
 import type { RuleSpec, RuleSwitch } from '../../../rules/registry.js';
@@ -25,16 +24,6 @@ export class RuleContext {
     if (!this.on(rule)) return false;
     this.doc.remove(item.block, { stage: 'boilerplate', rule: rule.id, reason });
     return true;
-  }
-
-  /** What the rules so far removed between two blocks (exclusive), in order. */
-  removedBetween(a: Block, b: Block): Removal[] {
-    const out: Removal[] = [];
-    for (let i = a.i + 1; i < b.i; i++) {
-      const removed = this.doc.blocks[i]?.removed;
-      if (removed?.stage === 'boilerplate') out.push(removed);
-    }
-    return out;
   }
 
   /** The items still kept, in order. */
