@@ -119,6 +119,20 @@ describe('html-boilerplate: selector categories', () => {
     expect(blockWith(result, 'Subscribe to read on')).toMatchObject({ kept: false, rule: 'newsletter' });
   });
 
+  it('removes a consent panel that outweighs a short post, but not a page wrapper with a consent class', () => {
+    const panel = Array.from({ length: 4 }, (_, k) =>
+      `<div class="pc-group"><h3>Purpose ${k + 1}</h3><p>When you visit the site it may store or read information in your browser, mostly to make the site work as you expect it to, and to measure how the pages are used over time.</p></div>`,
+    ).join('');
+    const post = '<main><h1>Fan noise after the update</h1><p>Since the last update the fan of my case spins up every few minutes even when the machine is idle. Has anyone else seen this?</p></main>';
+    const result = cleanHtml(page(`${post}<div id="consent-sdk"><div class="pc-center"><h2>Privacy preferences</h2>${panel}</div></div>`));
+    expect(result.text).toContain('Since the last update the fan');
+    expect(result.text).not.toContain('may store or read information');
+    expect(blockWith(result, 'may store or read information')).toMatchObject({ kept: false, rule: 'cookie' });
+    // The same class on a wrapper of the whole page (its <main> inside) names no panel.
+    const wrapped = cleanHtml(page(`<div class="consent-given">${ARTICLE.replace('<article class="post">', '<main>').replace('</article>', '</main>')}</div>`));
+    for (const text of KEPT) expect(wrapped.text).toContain(text);
+  });
+
   it('removes an ad written with Cyrillic look-alike letters', () => {
     const ad = 'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.';
     const result = cleanHtml(page(ARTICLE.replace('</article>', `<p>${ad}</p></article>`)));

@@ -60,7 +60,10 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
     const group = (el: Element): Match | null => {
       const m = match(el);
-      if (!m || (all.get(el) ?? 0) > total * 0.5) return null;
+      if (!m) return null;
+      // …but a cookie or consent panel outweighs a short post without being the page: it holds
+      // none of the page's own landmarks (its <h1>, <main>, <article>).
+      if ((all.get(el) ?? 0) > total * 0.5 && !(m.category === R.cookie.id && !holdsLandmark(el))) return null;
       if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
       // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
       return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
@@ -153,6 +156,10 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/** Whether the page's own landmarks lie inside `el`: its title heading, its main or article element. */
+const holdsLandmark = (el: Element): boolean =>
+  someDescendant(el, (n) => n.name === 'h1' || n.name === 'main' || n.name === 'article' || n.attribs.role === 'main');
 
 /** Share of the page's long prose inside captions above which the captions are the article. */
 const CAPTION_SHARE = 0.3;
