@@ -133,6 +133,21 @@ describe('html-boilerplate: selector categories', () => {
     for (const text of KEPT) expect(wrapped.text).toContain(text);
   });
 
+  it("keeps a forum thread whose posts are marked up as comments, when no article stands outside them", () => {
+    const posts = [
+      'Since the last update the fan of my case spins up every few minutes even when the machine is idle, and it stays loud for a minute or two before it settles again.',
+      'I had the same after the update: the new firmware changed the fan curve, and setting it back to the quiet profile in the settings fixed it for me within a day.',
+      'Thanks, the quiet profile did it. The fan now only spins up when I start a game, which is what it did before, so I think the update simply reset my choice.',
+    ].map((text, k) => `<div class="comment" id="comment-${k}"><div class="comment-author">user${k}</div><div class="comment-body"><p>${text}</p></div></div>`);
+    const thread = cleanHtml(page(`<main><h1>Fan noise after the update</h1><div class="topic">${posts.join('')}</div></main>`));
+    expect(thread.text).toContain('Since the last update the fan');
+    expect(thread.text).toContain('the quiet profile did it');
+    // Beside an article, the same posts are its comments.
+    const article = cleanHtml(page(ARTICLE.replace('</article>', `</article><section class="topic">${posts.join('')}</section>`)));
+    for (const text of KEPT) expect(article.text).toContain(text);
+    expect(blockWith(article, 'the quiet profile did it')).toMatchObject({ kept: false, rule: 'comments' });
+  });
+
   it('removes an ad written with Cyrillic look-alike letters', () => {
     const ad = 'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.';
     const result = cleanHtml(page(ARTICLE.replace('</article>', `<p>${ad}</p></article>`)));
