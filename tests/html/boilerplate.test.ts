@@ -119,6 +119,35 @@ describe('html-boilerplate: selector categories', () => {
     expect(blockWith(result, 'Subscribe to read on')).toMatchObject({ kept: false, rule: 'newsletter' });
   });
 
+  it('removes a consent panel that outweighs a short post, but not a page wrapper with a consent class', () => {
+    const panel = Array.from({ length: 4 }, (_, k) =>
+      `<div class="pc-group"><h3>Purpose ${k + 1}</h3><p>When you visit the site it may store or read information in your browser, mostly to make the site work as you expect it to, and to measure how the pages are used over time.</p></div>`,
+    ).join('');
+    const post = '<main><h1>Fan noise after the update</h1><p>Since the last update the fan of my case spins up every few minutes even when the machine is idle. Has anyone else seen this?</p></main>';
+    const result = cleanHtml(page(`${post}<div id="consent-sdk"><div class="pc-center"><h2>Privacy preferences</h2>${panel}</div></div>`));
+    expect(result.text).toContain('Since the last update the fan');
+    expect(result.text).not.toContain('may store or read information');
+    expect(blockWith(result, 'may store or read information')).toMatchObject({ kept: false, rule: 'cookie' });
+    // The same class on a wrapper of the whole page (its <main> inside) names no panel.
+    const wrapped = cleanHtml(page(`<div class="consent-given">${ARTICLE.replace('<article class="post">', '<main>').replace('</article>', '</main>')}</div>`));
+    for (const text of KEPT) expect(wrapped.text).toContain(text);
+  });
+
+  it("keeps a forum thread whose posts are marked up as comments, when no article stands outside them", () => {
+    const posts = [
+      'Since the last update the fan of my case spins up every few minutes even when the machine is idle, and it stays loud for a minute or two before it settles again.',
+      'I had the same after the update: the new firmware changed the fan curve, and setting it back to the quiet profile in the settings fixed it for me within a day.',
+      'Thanks, the quiet profile did it. The fan now only spins up when I start a game, which is what it did before, so I think the update simply reset my choice.',
+    ].map((text, k) => `<div class="comment" id="comment-${k}"><div class="comment-author">user${k}</div><div class="comment-body"><p>${text}</p></div></div>`);
+    const thread = cleanHtml(page(`<main><h1>Fan noise after the update</h1><div class="topic">${posts.join('')}</div></main>`));
+    expect(thread.text).toContain('Since the last update the fan');
+    expect(thread.text).toContain('the quiet profile did it');
+    // Beside an article, the same posts are its comments.
+    const article = cleanHtml(page(ARTICLE.replace('</article>', `</article><section class="topic">${posts.join('')}</section>`)));
+    for (const text of KEPT) expect(article.text).toContain(text);
+    expect(blockWith(article, 'the quiet profile did it')).toMatchObject({ kept: false, rule: 'comments' });
+  });
+
   it('removes an ad written with Cyrillic look-alike letters', () => {
     const ad = 'Аdvеrtіѕе wіth thе most visited news site in town. Wе оffеr fullу сuѕtоmіzаblе mаrkеtіng расkаgеѕ.';
     const result = cleanHtml(page(ARTICLE.replace('</article>', `<p>${ad}</p></article>`)));

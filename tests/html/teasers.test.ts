@@ -54,4 +54,18 @@ describe('html-boilerplate: teaser lists', () => {
     expect(result.text).toContain('The third phase cleans the stone with water');
     expect(blockWith(result, STORIES[0]![1]!)!.rule).not.toBe('teaser-list');
   });
+  it('finds the list when each teaser carries classes of its own (its post categories), by the classes most items share', () => {
+    const cats = ['local', 'politics', 'culture', 'sport', 'weather'];
+    const cards = STORIES.map(([title, summary], k) => `<article class="post post-${k} category-${cats[k]} has-thumbnail"><h2><a href="/story/${k}">${title}</a></h2><p>${summary}</p></article>`).join('');
+    const result = cleanHtml(page(`<div class="content">${ARTICLE}</div><div class="stream">${cards}</div>`));
+    for (const [, summary] of STORIES) expect(blockWith(result, summary!)).toMatchObject({ kept: false, rule: 'teaser-list' });
+    expect(blockWith(result, STORIES[0]![1]!)!.reason).toContain('<article.has-thumbnail.post.post->');
+  });
+
+  it('keeps the teasers of a listing page whose only long texts outside them stand apart (a banner, a box of its own)', () => {
+    const banner = '<div class="banner"><div class="banner-text"><div>We and our partners store and read information on your device to show you this site, to measure how it is used and to show you offers that suit you, and you can change your choice at any time in the settings at the bottom of every page of the site. Some of our partners process the information on the basis of their legitimate interest, which you can object to in the same settings, and the choice you make here applies to all the sites of the group.</div></div></div>';
+    const strip = '<div class="strip"><div class="strip-inner"><div>The paper has been printed in the town since 1871 and is owned by a trust of its readers, who elect its board every year.</div></div></div>';
+    const result = cleanHtml(page(`${banner}<div class="wrap"><h1>Local news</h1>${teasers()}${teasers()}</div>${strip}`));
+    for (const [, summary] of STORIES) expect(result.text).toContain(summary);
+  });
 });

@@ -74,9 +74,10 @@ export function findTeaserLists(infos: readonly BlockInfo[]): TeaserList[] {
   const lists: TeaserList[] = [];
   for (const parent of parents) {
     const byShape = new Map<string, Element[]>();
-    for (const child of parent.children) {
-      if (child.type !== 'tag' || !ITEM_TAGS.has((child as Element).name) || !stats.has(child)) continue;
-      const shape = shapeOf(child as Element);
+    const candidates = parent.children.filter((child): child is Element => child.type === 'tag' && ITEM_TAGS.has(child.name) && stats.has(child));
+    const shapeOfItem = itemShapes(candidates);
+    for (const child of candidates) {
+      const shape = shapeOfItem(child);
       // Pushed, not copied: a parent of 100,000 children made copying each list quadratic (bench:worst).
       const members = byShape.get(shape);
       if (members) members.push(child as Element);
@@ -89,6 +90,28 @@ export function findTeaserLists(infos: readonly BlockInfo[]): TeaserList[] {
     }
   }
   return lists;
+}
+
+/**
+ * The shape of sibling items: their tag and the classes most siblings of that tag share. A CMS
+ * adds classes of its own to each item (the post's categories and tags, its format), so that
+ * two cards of one list differ by class while their common classes name the list's item.
+ */
+function itemShapes(siblings: readonly Element[]): (el: Element) => string {
+  const byTag = new Map<string, number>();
+  const classCount = new Map<string, number>();
+  const classesOf = new Map<Element, string[]>();
+  for (const el of siblings) {
+    byTag.set(el.name, (byTag.get(el.name) ?? 0) + 1);
+    const classes = [...new Set(shapeOf(el).split('.').slice(1))];
+    classesOf.set(el, classes);
+    for (const c of classes) classCount.set(`${el.name}.${c}`, (classCount.get(`${el.name}.${c}`) ?? 0) + 1);
+  }
+  return (el) => {
+    const n = byTag.get(el.name) ?? 1;
+    const shared = classesOf.get(el)!.filter((c) => (classCount.get(`${el.name}.${c}`) ?? 0) * 2 > n);
+    return [el.name, ...shared].join('.');
+  };
 }
 
 /**
@@ -119,6 +142,26 @@ export function teaserOf(el: Element, items: ReadonlyMap<Element, TeaserList>): 
 // than three times its length (a rail beside a short article may hold several such lists).
 
 /**
+ * Whether `articleParagraphs` of the paragraphs stand together, under one parent or grandparent:
+ * an article's paragraphs do, while the long blocks a listing page holds outside its teasers (a
+ * consent banner's text, an item the list's shape missed) lie each in a widget of its own.
+ */
+function sideBySide(paragraphs: readonly BlockInfo[]): boolean {
+  const together = new Map<AnyNode, number>();
+  for (const { el } of paragraphs) {
+    const parent = el.parent;
+    const containers = new Set([parent, parent?.parent]);
+    for (const node of containers) {
+      if (!node || node.type !== 'tag') continue;
+      const n = (together.get(node) ?? 0) + 1;
+      if (n >= ARTICLE_PARAGRAPHS) return true;
+      together.set(node, n);
+    }
+  }
+  return false;
+}
+
+/**
  * The teaser items of a page that has an article of its own (item element →
  * its list), empty on a listing page, whose teasers are its content.
  * `inGroup` tells blocks of boilerplate groups, which are no article text.
@@ -135,6 +178,6 @@ export function articleTeasers(infos: readonly BlockInfo[], inGroup: (el: Elemen
     if (list) listWords.set(list, (listWords.get(list) ?? 0) + i.f.words);
   }
   const longest = Math.max(0, ...listWords.values());
-  if (article.length < ARTICLE_PARAGRAPHS || articleWords < Math.max(ARTICLE_WORDS, longest * ARTICLE_SHARE)) teasers.clear();
+  if (!sideBySide(article) || articleWords < Math.max(ARTICLE_WORDS, longest * ARTICLE_SHARE)) teasers.clear();
   return teasers;
 }
