@@ -15,11 +15,14 @@ import { readPageFacts } from './page-facts.js';
  * pages put the article there for readers without JavaScript (its "enable
  * JavaScript" notices go in html-boilerplate).
  */
-const DROP = [
+const DROP = new Set([
   'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   // Ruby readings (furigana) and their fallback parentheses: the base text is the text.
   'rt', 'rp', 'map', 'input', 'select', 'option', 'textarea', 'dialog',
-].join(', ');
+]);
+
+/** Styles that hide an element, as pages write them inline. */
+const HIDING_STYLES = ['display:none', 'display: none', 'visibility:hidden', 'visibility: hidden'];
 
 /**
  * What the page hides, dropped too, except collapsed disclosure panels
@@ -27,22 +30,12 @@ const DROP = [
  * render: it holds content the page's script moves into place (on some
  * pages, the whole article).
  */
-const HIDDEN = [
-  '[hidden]:not([id^="S:"])', '[aria-hidden="true"]', '[aria-hidden=true]',
-  '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
-].join(', ');
-
-/**
- * The ids a disclosure control opens: tabs, accordion and "show more" buttons
- * name the panel they expand in `aria-controls` (WAI-ARIA's disclosure and
- * tabs patterns).
- */
-function controlledIds($: CheerioAPI): Set<string> {
-  const ids = new Set<string>();
-  $('[aria-controls]').each((_, el) => {
-    for (const id of (el.attribs['aria-controls'] ?? '').split(/\s+/)) if (id) ids.add(id);
-  });
-  return ids;
+function isHidden(el: Element): boolean {
+  const { attribs } = el;
+  if (attribs.hidden != null && !attribs.id?.startsWith('S:')) return true;
+  if (attribs['aria-hidden'] === 'true') return true;
+  const style = attribs.style;
+  return style != null && HIDING_STYLES.some((hiding) => style.includes(hiding));
 }
 
 /**
@@ -63,6 +56,45 @@ function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
  * disclosure panel: an accordion's header is the question its panel answers.
  */
 const isDisclosureTrigger = (el: Element): boolean => 'aria-controls' in el.attribs || 'aria-expanded' in el.attribs;
+
+/** Elements in domhandler's sense: <script> and <style> have types of their own. */
+const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+/**
+ * Drops what holds no readable content (DROP, form buttons) and what the
+ * page hides, in one walk over the tree: an element's decision needs only
+ * its own attributes, except a hidden one's, which needs the ids that
+ * disclosure controls anywhere on the page open (tabs, accordion and "show
+ * more" buttons name the panel they expand in `aria-controls`: WAI-ARIA's
+ * disclosure and tabs patterns), so hidden elements are judged once the walk
+ * has seen every control, dropped ones included. With `disclosures` false
+ * (markup that reached us as text), every button and every hidden element goes.
+ */
+function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean): void {
+  const controlled = new Set<string>();
+  const dropped: Element[] = [];
+  const hidden: Element[] = [];
+  // A node, and whether an element above it is dropped (then it goes with it, and only its controls count).
+  const nodes: AnyNode[] = [root];
+  const gone: boolean[] = [false];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    let out = gone.pop()!;
+    if (isElement(node)) {
+      const controls = node.attribs['aria-controls'];
+      if (controls != null) for (const id of controls.split(/\s+/)) if (id) controlled.add(id);
+      if (out) {
+        // Inside a dropped element: nothing to decide.
+      } else if (DROP.has(node.name) || (node.name === 'button' && !(disclosures && isDisclosureTrigger(node)))) {
+        dropped.push(node);
+        out = true;
+      } else if (isHidden(node)) hidden.push(node);
+    }
+    if ('children' in node) for (const child of node.children) nodes.push(child), gone.push(out);
+  }
+  $(dropped).remove();
+  $(disclosures ? hidden.filter((el) => !isCollapsedPanel(el, controlled)) : hidden).remove();
+}
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -117,7 +149,7 @@ function unescapeNoscriptMarkup($: CheerioAPI): void {
         const text = node as Text;
         if (!MARKUP.test(text.data)) continue;
         const fragment = cheerio.load(text.data, null, false);
-        fragment(`${DROP}, button, ${HIDDEN}`).remove();
+        dropUnread(fragment, fragment.root().get(0)!, false);
         text.data = textOf(fragment.root().get(0)!);
       } else if ('children' in node) stack.push(...(node as Element).children);
     }
@@ -215,10 +247,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   $('form').each((_, form) => {
     if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
   });
-  const controlled = controlledIds($);
-  $(DROP).remove();
-  $('button').filter((_, el) => !isDisclosureTrigger(el)).remove();
-  $(HIDDEN).filter((_, el) => !isCollapsedPanel(el as Element, controlled)).remove();
+  dropUnread($, $.root().get(0)!, true);
   unescapeNoscriptMarkup($);
   const blocks: Block[] = [];
   const elements: Element[] = [];
