@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, isElement, ownTokens, textOf, walkElements, type PageDom } from './dom.js';
 import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -56,9 +56,6 @@ function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
  * disclosure panel: an accordion's header is the question its panel answers.
  */
 const isDisclosureTrigger = (el: Element): boolean => 'aria-controls' in el.attribs || 'aria-expanded' in el.attribs;
-
-/** Elements in domhandler's sense: <script> and <style> have types of their own. */
-const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 /**
  * Drops what holds no readable content (DROP, form buttons) and what the
@@ -140,8 +137,8 @@ const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
  * HTML, and only its readable text stays (usually none), in the same text node
  * so that the block still points at its source.
  */
-function unescapeNoscriptMarkup($: CheerioAPI): void {
-  $('noscript').each((_, el) => {
+function unescapeNoscriptMarkup(noscripts: readonly Element[]): void {
+  for (const el of noscripts) {
     const stack: AnyNode[] = [...el.children];
     while (stack.length) {
       const node = stack.pop()!;
@@ -153,7 +150,20 @@ function unescapeNoscriptMarkup($: CheerioAPI): void {
         text.data = textOf(fragment.root().get(0)!);
       } else if ('children' in node) stack.push(...(node as Element).children);
     }
+  }
+}
+
+/** Fields a user fills in a form: what `input:not([type="hidden"]):not([type="submit"]), select, textarea` finds in it (`type` compares without case). */
+function fieldCount(form: Element): number {
+  let n = 0;
+  walkElements(form, (el) => {
+    if (el.name === 'select' || el.name === 'textarea') n++;
+    else if (el.name === 'input') {
+      const type = el.attribs.type?.toLowerCase();
+      if (type !== 'hidden' && type !== 'submit') n++;
+    }
   });
+  return n;
 }
 
 /**
@@ -238,17 +248,27 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
   // enough for block segmentation (it closes <p> and <li> where HTML implies it).
   const $ = cheerio.load(blankDeepTags(blankUnterminatedTail(html)), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  flattenDeepNesting($.root().get(0)!);
+  const document = $.root().get(0)!;
+  flattenDeepNesting(document);
   const facts = readPageFacts($);
   // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
   // about to be dropped, so remember them now for html-boilerplate (a page-wide <form> wrapper is
   // protected there by its share of the prose).
   const forms = new Set<Element>();
-  $('form').each((_, form) => {
-    if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
+  walkElements(document, (el) => {
+    if (el.name === 'form' && fieldCount(el) >= 2) forms.add(el);
   });
-  dropUnread($, $.root().get(0)!, true);
-  unescapeNoscriptMarkup($);
+  dropUnread($, document, true);
+  // What is left: the <noscript>s, the <body>s and the first <html>, found in one walk.
+  const noscripts: Element[] = [];
+  const bodies: Element[] = [];
+  let htmlEl: Element | undefined;
+  walkElements(document, (el) => {
+    if (el.name === 'noscript') noscripts.push(el);
+    else if (el.name === 'body') bodies.push(el);
+    else if (el.name === 'html') htmlEl ??= el;
+  });
+  unescapeNoscriptMarkup(noscripts);
   const blocks: Block[] = [];
   const elements: Element[] = [];
 
@@ -310,8 +330,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   };
 
   // A page with several <body> elements (a second document pasted into the first) is read whole.
-  const bodies = $('body').toArray();
-  const root = ((bodies.length === 1 ? bodies[0] : undefined) ?? $('html').get(0) ?? $.root().get(0)) as Element;
+  const root = ((bodies.length === 1 ? bodies[0] : undefined) ?? htmlEl ?? document) as Element;
   const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root), raw: false }];
   while (stack.length) {
     const frame = stack.at(-1)!;
@@ -366,6 +385,6 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     const span = blocks[i]!.span;
     span[1] = Math.max(span[0], Math.min(span[1], blocks[i + 1]!.span[0]));
   }
-  const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
+  const lang = (htmlEl?.attribs.lang ?? htmlEl?.attribs['xml:lang'])?.trim().toLowerCase().split(/[-_]/)[0];
   return { blocks, page: { $, elements, root, facts, forms }, lang: lang || null };
 }
