@@ -27,6 +27,15 @@ export function ownTokens(el: Element): string[] {
   return raw.trim() ? raw.toLowerCase().split(/\s+/).filter(Boolean) : [];
 }
 
+const TOKEN = /\S+/;
+
+/** The first of ownTokens(el), without splitting the rest (every block's DOM path names its elements by it). */
+export function firstToken(el: Element): string | undefined {
+  const a = el.attribs;
+  if (!a) return undefined;
+  return TOKEN.exec(`${a.class ?? ''} ${a.id ?? ''}`)?.[0].toLowerCase();
+}
+
 /** Tag and classes (digits dropped: item-1, item-2 are one shape) of an element: what makes siblings items of one list. */
 export function shapeOf(el: Element): string {
   const classes = (el.attribs.class ?? '')

@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, isElement, ownTokens, textOf, walkElements, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, firstToken, flattenDeepNesting, isElement, textOf, walkElements, type PageDom } from './dom.js';
 import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -195,8 +195,8 @@ function pathOf(el: Element): string {
   const path: string[] = [];
   let node: AnyNode | null = el;
   for (; node && node.type === 'tag' && path.length < PATH_ELEMENTS; node = node.parent) {
-    const own = ownTokens(node as Element);
-    path.push((node as Element).name + (own[0] ? `.${own[0]}` : ''));
+    const first = firstToken(node as Element);
+    path.push((node as Element).name + (first ? `.${first}` : ''));
   }
   if (node && node.type === 'tag') path.push('…');
   return path.reverse().join('>');
