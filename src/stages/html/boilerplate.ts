@@ -5,7 +5,7 @@ import { htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-
 import { RULES, ruleSwitch } from '../../rules/registry.js';
 import { noticeOf } from '../../rules/notices.js';
 import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
-import { ancestors, isInside, ownTokens, someDescendant } from './dom.js';
+import { ancestors, isInside, ownTokens, someDescendant, walkElements } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { WIDGET_WORDS, widgetCategory } from './widget-lines.js';
@@ -92,10 +92,11 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // the article (<article>, <main>, itemprop=articleBody) and that element still holds a fair
     // share of the prose, search again inside it.
     if (opts.mainContent) {
-      const marked = dom
-        .$('[itemprop="articleBody"], article, main, [role="main"]')
-        .toArray()
-        .filter((el) => !isInside(main, el) && !isInside(el, main)) as Element[];
+      const marked: Element[] = [];
+      walkElements(dom.$.root().get(0)!, (el) => {
+        const isMarked = el.attribs.itemprop === 'articleBody' || el.name === 'article' || el.name === 'main' || el.attribs.role === 'main';
+        if (isMarked && !isInside(main, el) && !isInside(el, main)) marked.push(el);
+      });
       const best = marked.sort((a, b) => (mass.get(b) ?? 0) - (mass.get(a) ?? 0))[0];
       if (best && (mass.get(best) ?? 0) >= (mass.get(root) ?? 0) * MARKED_SHARE) main = findMainContent(best, mass, plain);
     }
