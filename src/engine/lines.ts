@@ -20,7 +20,6 @@ export async function* linesOf(file: string): AsyncGenerator<{ offset: number; b
   if (carry) yield { offset, bytes: carry, terminated: false };
 }
 
-
 /**
  * The lines of a file that start at the given byte offsets, in file order,
  * each once (an offset where no line starts gives nothing). One pass over
