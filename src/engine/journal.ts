@@ -83,11 +83,6 @@ const parse = (bytes: Buffer): Line | null => {
   }
 };
 
-function* both<T>(a: Iterable<T>, b: Iterable<T>): Generator<T> {
-  yield* a;
-  yield* b;
-}
-
 /** `applied` as read: a journal written before it was a key holds the decisions themselves. */
 const appliedOf = (applied: string | Decisions | null): string | null => (applied === null || typeof applied === 'string' ? applied : decisionsKey(applied));
 
@@ -221,7 +216,7 @@ export class Journal {
       if (visit.latest) latest.set(place.latest, k);
     });
     if (!at.size && !latest.size) return;
-    for await (const { offset, bytes } of linesAt(this.file, both(at.keys(), latest.keys()))) {
+    for await (const { offset, bytes } of linesAt(this.file, [...at.keys(), ...latest.keys()])) {
       const k = at.get(offset);
       const j = latest.get(offset);
       const line = parse(bytes) as EntryLine;
@@ -259,7 +254,7 @@ export class Journal {
       if (!out.write(text)) await once(out, 'drain');
       return offset;
     };
-    for await (const { offset, bytes } of linesAt(this.file, both(at.keys(), latest.keys()))) {
+    for await (const { offset, bytes } of linesAt(this.file, [...at.keys(), ...latest.keys()])) {
       const entryPlace = at.get(offset);
       const latestPlace = latest.get(offset);
       const line = parse(bytes) as EntryLine;
