@@ -21,13 +21,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { Redis } from 'ioredis';
 import { loadPipeline } from '../dist/config/pipeline.js';
 import { decide } from '../dist/engine/corpus.js';
 import { DEFAULT_CORPUS, loadPages, makeFolder } from './lib/corpus-folder.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     docs: { type: 'string', default: '10000' },
     workers: { type: 'string', default: '1,2' },

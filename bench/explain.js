@@ -20,12 +20,12 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { loadCorpus } from './corpora.js';
 import { runUnboil } from './contenders.js';
 import { matchCounts, norm, normalise, shingleTotals, shingles } from './score.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     corpus: { type: 'string', default: 'trafilatura' },
     mode: { type: 'string' },

@@ -20,13 +20,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { CORPUS_NAMES, PAGE_TYPES, loadCorpus } from './corpora.js';
 import { rawDump, readabilityTexts, runUnboil } from './contenders.js';
 import { FOLDS } from './folds.js';
 import { precisionRecall } from './score.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     corpus: { type: 'string', default: 'all' },
     mode: { type: 'string' },

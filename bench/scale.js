@@ -12,10 +12,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { DEFAULT_CORPUS, loadPages, makeFolder } from './lib/corpus-folder.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     sizes: { type: 'string', default: '1000,10000' },
     threads: { type: 'string', default: `1,${availableParallelism()}` },

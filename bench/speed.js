@@ -12,10 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { gunzipSync } from 'node:zlib';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = scriptArgs(import.meta.url, {
   allowPositionals: true,
   options: {
     pages: { type: 'string' },

@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from './lib/script-args.js';
 import { gunzipSync } from 'node:zlib';
 import { sharedDir } from './shared-path.js';
 
@@ -208,7 +208,7 @@ async function child(name, size) {
 }
 
 function parent() {
-  const { values } = parseArgs({
+  const { values } = scriptArgs(import.meta.url, {
     options: {
       sizes: { type: 'string', default: '10k,100k,1m,10m' },
       limit: { type: 'string', default: '60' },

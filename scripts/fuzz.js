@@ -11,9 +11,9 @@
 // ("text dumps", "HTML pages", "bytes"), with its share of --runs.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../bench/lib/script-args.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     runs: { type: 'string', default: '10000' },
     seed: { type: 'string', default: String(Date.now() % 2 ** 31) },

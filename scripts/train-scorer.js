@@ -14,13 +14,13 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
+import { scriptArgs } from '../bench/lib/script-args.js';
 import { loadCorpus, inputOf } from '../bench/corpora.js';
 import { norm, tokens } from '../bench/score.js';
 import { trainLogistic } from './lib/train-logistic.js';
 import { labelRows } from './lib/scorer-rows.js';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     folds: { type: 'string', default: '1,2' },
     out: { type: 'string', default: new URL('../src/stages/html/scorer-model.json', import.meta.url).pathname },
