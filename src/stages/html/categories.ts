@@ -76,6 +76,19 @@ const compiled = GROUP_RULES.map((rule) => ({ rule, g: rule.selectors as Selecto
   last: new Set<string>((g as SelectorGroup).last ?? []),
 }));
 
+/**
+ * What any group's words, `contains` and `last` lists hold, together: a class/id token none of
+ * them fits matches no group by its words, and is not tried group by group (most tokens of a
+ * page, "col-md-6", "entry-content", fit none).
+ */
+const ANY = {
+  words: new Set(compiled.flatMap((g) => [...g.words])),
+  contains: new RegExp(compiled.flatMap((g) => g.contains).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+  last: new Set(compiled.flatMap((g) => [...g.last])),
+};
+const mayMatch = (ws: string[], joined: string): boolean =>
+  ws.some((w) => ANY.words.has(w)) || ANY.contains.test(joined) || (ws.length > 1 && ANY.last.has(ws.at(-1)!));
+
 export interface Match {
   category: Category;
   /** What matched, for the reason: `<nav>`, `role="navigation"`, `class "share-bar"`. */
@@ -103,13 +116,16 @@ function groupOf(el: Element, on: RuleSwitch): Match | null {
   const role = el.attribs.role?.toLowerCase().trim();
   const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
   const tokens = raw ? ownTokens(el) : [];
-  // Each token with its words; `contains` reads the words joined again, so a state word's object is gone there too.
-  const words = raw
-    ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => {
-        const ws = wordsOf(t);
-        return [t.toLowerCase(), ws, ws.join('-')] as const;
-      })
-    : [];
+  // Each token with its words, if they may match a group; `contains` reads the words joined again, so a state word's object is gone there too.
+  const words: Array<readonly [string, string[], string]> = [];
+  if (raw) {
+    for (const t of raw.split(/\s+/)) {
+      if (TAXONOMY.test(t)) continue;
+      const ws = wordsOf(t);
+      const joined = ws.join('-');
+      if (mayMatch(ws, joined)) words.push([t.toLowerCase(), ws, joined]);
+    }
+  }
   for (const g of compiled) {
     if (!on(g.rule)) continue;
     if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };
