@@ -318,7 +318,11 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     for (const cell of tr.children) {
       if (cell.type !== 'tag') continue;
       const t = textOf(cell).replace(/\s+/g, ' ').trim();
-      const links = $(cell).find('a').toArray().reduce((n, a) => n + textOf(a).replace(/\s+/g, '').length, 0);
+      // What `$(cell).find('a')` finds, by one element walk instead of a selector query per cell.
+      let links = 0;
+      walkElements(cell, (a) => {
+        if (a.name === 'a') links += textOf(a).replace(/\s+/g, '').length;
+      });
       chars += t.replace(/\s+/g, '').length;
       linkChars += links;
       if (t) cells.push(t);
