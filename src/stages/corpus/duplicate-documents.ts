@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keptBlocks, removeBlock } from '../../model/document.js';
-import { bandKeys, fnv1a, minhash, signatureSimilarity } from '../../text/hashing.js';
+import { bandKeys, fnv1aOfWords, minhash, signatureSimilarity } from '../../text/hashing.js';
 import type { CorpusStage } from '../types.js';
 
 const options = z
@@ -38,7 +38,7 @@ export const duplicateDocuments: CorpusStage<Options, Digest, Decision> = {
     const words = keys.join(' ').split(' ').filter(Boolean);
     if (words.length < opts.minWords) return null;
     const shingles = new Set<number>();
-    for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+    for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1aOfWords(words, i, i + SHINGLE));
     return [...minhash(shingles, HASHES)];
   },
   finalize(entries, opts) {
