@@ -105,7 +105,8 @@ const BLOCK_TAGS = new Set([
   'fieldset', 'legend', 'ul', 'ol', 'dl', 'menu', 'table', 'tbody', 'thead', 'tfoot', 'figure', 'body', 'center', 'details',
   'summary', 'hgroup', 'hr', 'html', 'frameset', 'frame', 'noframes',
 ]);
-const NON_SPACE = /\S/g;
+/** White space, removed to count the other characters: matching every /\S/ made an array of one-character strings per text node. */
+const SPACES = /\s+/g;
 
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
@@ -355,7 +356,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     const inLink = (frame.kind === 'inline' && frame.inLink) || frame.el.name === 'a';
     if (node.type === 'text') {
       const data = (node as Text).data;
-      const n = data.match(NON_SPACE)?.length ?? 0;
+      const n = data.replace(SPACES, '').length;
       p.text += data;
       p.md += frame.raw ? data : escapeText(data);
       if (n) {
