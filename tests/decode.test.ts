@@ -36,6 +36,15 @@ describe('decode stage', () => {
     expect(c.sidecar.warnings).toEqual([{ stage: 'decode', rule: 'invalid-bytes', message: '2 invalid utf-8 byte sequence(s) replaced with U+FFFD' }]);
   });
 
+  it('reads valid UTF-8 under a legacy declaration as UTF-8 only when it has non-ASCII characters', () => {
+    const utf8 = new Uint8Array(Buffer.from('Grüße, 𝟙 and €', 'utf8'));
+    expect(decodeBytes(utf8, 'windows-1252')).toMatchObject({ text: 'Grüße, 𝟙 and €', encoding: 'utf-8', invalid: 0 });
+    // ASCII alone is the same text in both: the declaration is taken at its word.
+    expect(decodeBytes(new Uint8Array(Buffer.from('plain ascii', 'utf8')), 'windows-1252')).toMatchObject({ text: 'plain ascii', encoding: 'windows-1252' });
+    // A literal U+FFFD is no invalid byte.
+    expect(decodeBytes(new Uint8Array(Buffer.from('a \ufffd b ü', 'utf8')), 'windows-1252')).toMatchObject({ encoding: 'utf-8', invalid: 0 });
+  });
+
   it('decodes windows-1252 text that is not UTF-8, curly quotes and dashes included', () => {
     // 0x93/0x94 are “ ” and 0x96 is – in windows-1252 (Node's TextDecoder would give C1 controls).
     const input = Buffer.from([...Buffer.from('He said '), 0x93, ...Buffer.from('caf'), 0xe9, 0x94, 0x20, 0x96, ...Buffer.from(' and left the room quietly.')]);

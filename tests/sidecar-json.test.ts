@@ -33,6 +33,14 @@ describe('sidecar layout', () => {
     expect(sidecarJson(sidecar!)).toMatch(/\n {4}\{"i":0,"kind":"line","span":\[\d+,\d+\],"line":1,"text":/);
   });
 
+  it('writes a block built in schema order as it is, and one with an unknown or misplaced field in schema order, unknown fields last', () => {
+    const [sidecar] = sidecars();
+    const blockLine = (block: object) => sidecarJson({ ...sidecar!, blocks: [block] } as unknown as Sidecar).split('\n').find((l) => l.startsWith('    {'));
+    expect(blockLine({ i: 0, kind: 'line', role: undefined, text: 'a', kept: true })).toBe('    {"i":0,"kind":"line","text":"a","kept":true}');
+    expect(blockLine({ i: 0, zeta: 1, kind: 'line', text: 'a' })).toBe('    {"i":0,"kind":"line","text":"a","zeta":1}');
+    expect(blockLine({ text: 'a', i: 0, kind: 'line' })).toBe('    {"i":0,"kind":"line","text":"a"}');
+  });
+
   it('makes an edit to one block a one-line change, in far fewer lines and bytes than the indented form', () => {
     const [sidecar] = sidecars();
     const edited = structuredClone(sidecar!);

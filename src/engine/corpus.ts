@@ -1,5 +1,7 @@
 import type { Pipeline } from '../config/pipeline.js';
-import type { CorpusStage, DigestEntry, StageContext } from '../stages/types.js';
+import { keptBlocks } from '../model/document.js';
+import { comparable } from '../text/normalize-text.js';
+import type { CorpusStage, DigestEntry, DigestInputs, StageContext } from '../stages/types.js';
 import type { DocumentRecord } from './record.js';
 
 /** Corpus-stage digests of one document, by stage name (plain data). */
@@ -15,8 +17,12 @@ export const hasCorpusStages = (pipeline: Pipeline): boolean => corpusStages(pip
 /** What each corpus stage keeps of a document after its per-document phase. */
 export function digestsOf(record: DocumentRecord, pipeline: Pipeline): Digests {
   const out: Digests = {};
-  for (const { stage, options } of corpusStages(pipeline)) {
-    const digest = stage.digest(record, options);
+  const stages = corpusStages(pipeline);
+  if (!stages.length) return out;
+  // Both built-in corpus stages compare kept blocks by their comparable text: made once here, not once a stage.
+  const inputs: DigestInputs = { keys: keptBlocks(record.blocks).map((b) => comparable(b.text)) };
+  for (const { stage, options } of stages) {
+    const digest = stage.digest(record, options, inputs);
     if (digest !== null) out[stage.name] = digest;
   }
   return out;

@@ -15,6 +15,25 @@ function ordered<T extends object>(value: T, keys: readonly string[]): Record<st
   return out;
 }
 
+const BLOCK_INDEX: ReadonlyMap<string, number> = new Map(BLOCK_KEYS.map((key, k) => [key, k]));
+
+/**
+ * Whether a value's defined fields already come in the order of `index` and are all known: then
+ * JSON.stringify writes it as ordered() would (it leaves undefined fields out too), with no copy
+ * made. Blocks are built in that order; the copy per block was a good part of the garbage.
+ */
+function inOrder(value: object, index: ReadonlyMap<string, number>): boolean {
+  const record = value as Record<string, unknown>;
+  let last = -1;
+  for (const key of Object.keys(record)) {
+    if (record[key] === undefined) continue;
+    const at = index.get(key);
+    if (at === undefined || at < last) return false;
+    last = at;
+  }
+  return true;
+}
+
 const indent = (json: string) => json.replace(/\n/g, '\n  ');
 
 /**
@@ -32,7 +51,7 @@ export function sidecarJson(sidecar: StoredSidecar): string {
     if (key === 'blocks') continue;
     lines.push(`  ${JSON.stringify(key)}: ${indent(JSON.stringify(value, null, 2))}`);
   }
-  const blocks = (sidecar.blocks as object[]).map((block) => `    ${JSON.stringify(ordered(block, BLOCK_KEYS))}`);
+  const blocks = (sidecar.blocks as object[]).map((block) => `    ${JSON.stringify(inOrder(block, BLOCK_INDEX) ? block : ordered(block, BLOCK_KEYS))}`);
   lines.push(blocks.length ? `  "blocks": [\n${blocks.join(',\n')}\n  ]` : '  "blocks": []');
   return `{\n${lines.join(',\n')}\n}\n`;
 }

@@ -78,9 +78,15 @@ export interface DigestEntry<Digest> {
  * carries out the decision for one document on its record. A document whose
  * decision is null is left as it is (and is not rewritten).
  */
+/** What the digests of one document read, computed once for all of them. */
+export interface DigestInputs {
+  /** comparable() of each kept block's text, in block order. */
+  keys: readonly string[];
+}
+
 export interface CorpusStage<Options = unknown, Digest = unknown, Decision = unknown> extends StageBase<Options> {
   kind: 'corpus';
-  digest(record: DocumentRecord, options: Options): Digest | null;
+  digest(record: DocumentRecord, options: Options, inputs: DigestInputs): Digest | null;
   /** Returns one decision per entry, in the same order (null: nothing to do). */
   finalize(entries: readonly DigestEntry<Digest>[], options: Options): Array<Decision | null>;
   /** Whether the decision removes every block of the document (later corpus stages then skip it). */

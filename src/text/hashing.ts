@@ -14,6 +14,24 @@ export function fnv1a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+const SPACE = 0x20;
+
+/**
+ * fnv1a(words.slice(start, end).join(' ')), without building the string: FNV-1a
+ * reads code units one after the other, so the words and the spaces between
+ * them are hashed in turn. Word n-grams (shingles) are hashed at every word of
+ * a text, and the joined copies were a good part of the garbage.
+ */
+export function fnv1aOfWords(words: readonly string[], start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) {
+    if (k > start) h = Math.imul(h ^ SPACE, 0x01000193);
+    const word = words[k]!;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** A 52-bit hash as a JavaScript number (exact in a double): two FNV-1a passes with different seeds. */
 export function hash52(text: string): number {
   return (fnv1a(text) & 0xfffff) * 0x100000000 + fnv1a(text, 0x050c5d1f);

@@ -24,6 +24,13 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('\n\nThe footbridge beside the old crossing will also be repainted in the colours it had when it opened.\n');
   });
 
+  it('does not read a hidden <body>: it is dropped like any hidden element, not taken as the page root', () => {
+    const para = 'The council voted on Tuesday to repair the old stone bridge rather than replace it, after a long debate.';
+    const result = cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body hidden><article><p>${para}</p></article></body></html>`);
+    expect(result.sidecar.blocks.map((b) => b.text).join(' ')).not.toContain('stone bridge');
+    expect(cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body><article><p>${para}</p></article></body></html>`).text).toContain('stone bridge');
+  });
+
   it('reads ruby text without its readings (<rt>) and their parentheses (<rp>)', () => {
     const result = cleanHtml(
       (

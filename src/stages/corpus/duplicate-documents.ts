@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { keptBlocks, removeBlock } from '../../model/document.js';
-import { bandKeys, fnv1a, minhash, signatureSimilarity } from '../../text/hashing.js';
-import { comparable } from '../../text/normalize-text.js';
+import { bandKeys, fnv1aOfWords, minhash, signatureSimilarity } from '../../text/hashing.js';
 import type { CorpusStage } from '../types.js';
 
 const options = z
@@ -34,11 +33,12 @@ export const duplicateDocuments: CorpusStage<Options, Digest, Decision> = {
   name: 'duplicate-documents',
   description: 'Removes documents whose clean text duplicates (or nearly duplicates) an earlier document of the run.',
   options,
-  digest(record, opts) {
-    const words = comparable(keptBlocks(record.blocks).map((b) => b.text).join(' ')).split(' ').filter(Boolean);
+  digest(_record, opts, { keys }) {
+    // The words of the kept text: comparable() of the joined text gives the same ones, the joining space ending a word either way.
+    const words = keys.join(' ').split(' ').filter(Boolean);
     if (words.length < opts.minWords) return null;
     const shingles = new Set<number>();
-    for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1a(words.slice(i, i + SHINGLE).join(' ')));
+    for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(fnv1aOfWords(words, i, i + SHINGLE));
     return [...minhash(shingles, HASHES)];
   },
   finalize(entries, opts) {

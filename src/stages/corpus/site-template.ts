@@ -33,10 +33,8 @@ interface Decision {
 }
 
 const siteOf = (record: DocumentRecord) => record.meta.site ?? record.source.site;
-const keyOf = (text: string): number | null => {
-  const key = comparable(text);
-  return key ? hash52(key) : null;
-};
+const hashOf = (key: string): number | null => (key ? hash52(key) : null);
+const keyOf = (text: string): number | null => hashOf(comparable(text));
 
 /**
  * Blocks that recur on many pages of the same site (navigation, footers,
@@ -50,12 +48,12 @@ export const siteTemplate: CorpusStage<Options, Digest, Decision> = {
   name: 'site-template',
   description: 'Removes blocks that recur on many documents of the same site (site templates).',
   options,
-  digest(record) {
+  digest(record, _opts, inputs) {
     const site = siteOf(record);
     if (!site) return null;
     const keys = new Set<number>();
-    for (const block of keptBlocks(record.blocks)) {
-      const key = keyOf(block.text);
+    for (const text of inputs.keys) {
+      const key = hashOf(text);
       if (key !== null) keys.add(key);
     }
     return keys.size ? { site, keys: [...keys] } : null;

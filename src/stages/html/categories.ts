@@ -76,6 +76,30 @@ const compiled = GROUP_RULES.map((rule) => ({ rule, g: rule.selectors as Selecto
   last: new Set<string>((g as SelectorGroup).last ?? []),
 }));
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const allContains = compiled.flatMap((g) => g.contains);
+/**
+ * The letter and digit runs of every group's words, `contains` and `last` entries. A token
+ * matches by its words only if its lower-cased text holds one of them: a word is a run of the
+ * token's letters and digits, and a `contains` entry that matches the words joined by "-" has its
+ * first run inside one word. (An entry of separators only could match anything: then every token is read.)
+ */
+const pieces = [...compiled.flatMap((g) => [...g.words, ...g.last]), ...allContains].flatMap((entry) => entry.split(/[^a-z0-9]+/).filter(Boolean));
+const ANY_PIECE = allContains.some((c) => !/[a-z0-9]/.test(c)) ? /(?:)/ : new RegExp([...new Set(pieces)].map(escapeRegExp).join('|'));
+
+/**
+ * What any group's words, `contains` and `last` lists hold, together: a class/id token none of
+ * them fits matches no group by its words, and is not tried group by group (most tokens of a
+ * page, "col-md-6", "entry-content", fit none).
+ */
+const ANY = {
+  words: new Set(compiled.flatMap((g) => [...g.words])),
+  contains: new RegExp(allContains.map(escapeRegExp).join('|')),
+  last: new Set(compiled.flatMap((g) => [...g.last])),
+};
+const mayMatch = (ws: string[], joined: string): boolean =>
+  ws.some((w) => ANY.words.has(w)) || ANY.contains.test(joined) || (ws.length > 1 && ANY.last.has(ws.at(-1)!));
+
 export interface Match {
   category: Category;
   /** What matched, for the reason: `<nav>`, `role="navigation"`, `class "share-bar"`. */
@@ -101,15 +125,22 @@ export function categoryOf(el: Element, on: RuleSwitch = () => true): Match | nu
 
 function groupOf(el: Element, on: RuleSwitch): Match | null {
   const role = el.attribs.role?.toLowerCase().trim();
-  const raw = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.trim();
+  const { class: cls, id } = el.attribs;
+  // Most elements have neither: no string built for them.
+  const raw = cls || id ? `${cls ?? ''} ${id ?? ''}`.trim() : '';
   const tokens = raw ? ownTokens(el) : [];
-  // Each token with its words; `contains` reads the words joined again, so a state word's object is gone there too.
-  const words = raw
-    ? raw.split(/\s+/).filter((t) => !TAXONOMY.test(t)).map((t) => {
-        const ws = wordsOf(t);
-        return [t.toLowerCase(), ws, ws.join('-')] as const;
-      })
-    : [];
+  // Each token with its words, if they may match a group; `contains` reads the words joined again, so a state word's object is gone there too.
+  const words: Array<readonly [string, string[], string]> = [];
+  if (raw) {
+    for (const t of raw.split(/\s+/)) {
+      const lower = t.toLowerCase();
+      // Splitting into words is the costly part: a token holding no group's letters is passed over before.
+      if (TAXONOMY.test(t) || !ANY_PIECE.test(lower)) continue;
+      const ws = wordsOf(t);
+      const joined = ws.join('-');
+      if (mayMatch(ws, joined)) words.push([lower, ws, joined]);
+    }
+  }
   for (const g of compiled) {
     if (!on(g.rule)) continue;
     if (g.tags.has(el.name)) return { category: g.category, by: `<${el.name}>` };

@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { blankDeepTags, blankUnterminatedTail, firstToken, flattenDeepNesting, isElement, textOf, walkElements, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, firstToken, flattenDeepNesting, isElement, isInside, textOf, walkElements, type PageDom } from './dom.js';
 import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -66,8 +66,12 @@ const isDisclosureTrigger = (el: Element): boolean => 'aria-controls' in el.attr
  * disclosure and tabs patterns), so hidden elements are judged once the walk
  * has seen every control, dropped ones included. With `disclosures` false
  * (markup that reached us as text), every button and every hidden element goes.
+ * `visit` sees every element of the walk, in document order, before anything
+ * is dropped, with whether it goes with a DROP element or button (hidden
+ * elements are decided after the walk): segmentation reads its forms and
+ * bodies in the same walk.
  */
-function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean): void {
+function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean, visit?: (el: Element, dropped: boolean) => void): void {
   const controlled = new Set<string>();
   const dropped: Element[] = [];
   const hidden: Element[] = [];
@@ -86,8 +90,10 @@ function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean): void {
         dropped.push(node);
         out = true;
       } else if (isHidden(node)) hidden.push(node);
+      visit?.(node, out);
     }
-    if ('children' in node) for (const child of node.children) nodes.push(child), gone.push(out);
+    // Children pushed last first, so that they are visited in document order.
+    if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) nodes.push(node.children[k]!), gone.push(out);
   }
   $(dropped).remove();
   $(disclosures ? hidden.filter((el) => !isCollapsedPanel(el, controlled)) : hidden).remove();
@@ -105,7 +111,8 @@ const BLOCK_TAGS = new Set([
   'fieldset', 'legend', 'ul', 'ol', 'dl', 'menu', 'table', 'tbody', 'thead', 'tfoot', 'figure', 'body', 'center', 'details',
   'summary', 'hgroup', 'hr', 'html', 'frameset', 'frame', 'noframes',
 ]);
-const NON_SPACE = /\S/g;
+/** White space, removed to count the other characters: matching every /\S/ made an array of one-character strings per text node. */
+const SPACES = /\s+/g;
 
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
@@ -255,19 +262,17 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   // about to be dropped, so remember them now for html-boilerplate (a page-wide <form> wrapper is
   // protected there by its share of the prose).
   const forms = new Set<Element>();
-  walkElements(document, (el) => {
+  // The <noscript>s, the <body>s and the <html>s that are not dropped, found in the same walk;
+  // those inside a hidden element (or hidden themselves: a <body hidden>) go with it, after the walk.
+  const found: Element[] = [];
+  dropUnread($, document, true, (el, dropped) => {
     if (el.name === 'form' && fieldCount(el) >= 2) forms.add(el);
+    else if (!dropped && (el.name === 'noscript' || el.name === 'body' || el.name === 'html')) found.push(el);
   });
-  dropUnread($, document, true);
-  // What is left: the <noscript>s, the <body>s and the first <html>, found in one walk.
-  const noscripts: Element[] = [];
-  const bodies: Element[] = [];
-  let htmlEl: Element | undefined;
-  walkElements(document, (el) => {
-    if (el.name === 'noscript') noscripts.push(el);
-    else if (el.name === 'body') bodies.push(el);
-    else if (el.name === 'html') htmlEl ??= el;
-  });
+  const kept = found.filter((el) => isInside(el, document));
+  const noscripts = kept.filter((el) => el.name === 'noscript');
+  const bodies = kept.filter((el) => el.name === 'body');
+  const htmlEl = kept.find((el) => el.name === 'html');
   unescapeNoscriptMarkup(noscripts);
   const blocks: Block[] = [];
   const elements: Element[] = [];
@@ -318,7 +323,11 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     for (const cell of tr.children) {
       if (cell.type !== 'tag') continue;
       const t = textOf(cell).replace(/\s+/g, ' ').trim();
-      const links = $(cell).find('a').toArray().reduce((n, a) => n + textOf(a).replace(/\s+/g, '').length, 0);
+      // What `$(cell).find('a')` finds, by one element walk instead of a selector query per cell.
+      let links = 0;
+      walkElements(cell, (a) => {
+        if (a.name === 'a') links += textOf(a).replace(/\s+/g, '').length;
+      });
       chars += t.replace(/\s+/g, '').length;
       linkChars += links;
       if (t) cells.push(t);
@@ -351,7 +360,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     const inLink = (frame.kind === 'inline' && frame.inLink) || frame.el.name === 'a';
     if (node.type === 'text') {
       const data = (node as Text).data;
-      const n = data.match(NON_SPACE)?.length ?? 0;
+      const n = data.replace(SPACES, '').length;
       p.text += data;
       p.md += frame.raw ? data : escapeText(data);
       if (n) {

@@ -1,12 +1,12 @@
-import { francAll } from 'franc-min';
 import { removeBlock, type DocumentData } from '../../model/document.js';
 import { iso6393Of, isLanguage, shownCode } from '../../text/language-codes.js';
+import { rankLanguages } from '../../text/trigram-language.js';
 import type { DocumentStage } from '../types.js';
 import { languageSpec, type LanguageOptions } from '../specs/language.js';
 
-/** The language of a text by franc (trigram model, ISO 639-3), or null when unsure. */
+/** The language of a text by franc's trigram models (ISO 639-3), or null when unsure. */
 export function detectLanguage(text: string): string | null {
-  const [best] = francAll(text, { minLength: 20 });
+  const [best] = rankLanguages(text, 20);
   return best && best[0] !== 'und' ? best[0] : null;
 }
 
@@ -30,7 +30,7 @@ const OVERRULE_RANK = 2;
  */
 export function overruledLanguage(declared: string, sample: string): string | null {
   if (sample.length < OVERRULE_SAMPLE) return null;
-  const scores = francAll(sample, { minLength: 20 });
+  const scores = rankLanguages(sample, 20);
   const best = scores[0];
   if (!best || best[0] === 'und' || best[0] === declared) return null;
   const rank = scores.findIndex(([lang]) => lang === declared);

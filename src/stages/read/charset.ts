@@ -80,9 +80,15 @@ export function unicodeEncoding(bytes: Uint8Array): { encoding: string; length: 
   return wide ? { encoding: wide, length: 0, via: 'detected' } : null;
 }
 
-/** Decodes UTF-8 leniently and counts the invalid sequences it had to replace. */
+/**
+ * Decodes UTF-8 leniently and counts the invalid sequences it had to replace, and the
+ * non-ASCII characters (`multibyte`; without replacements, only whether there are any).
+ */
 function decodeUtf8(bytes: Uint8Array): { text: string; invalid: number; multibyte: number } {
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  // Nearly every page has no U+FFFD: then no count is needed, and the text holds a non-ASCII
+  // character exactly when it is shorter than the bytes (a multi-byte sequence gives fewer UTF-16 units than bytes).
+  if (!text.includes('\ufffd')) return { text, invalid: 0, multibyte: text.length < bytes.length ? 1 : 0 };
   let replaced = 0;
   let multibyte = 0;
   for (let i = 0; i < text.length; i++) {

@@ -1,5 +1,5 @@
 import type { Block } from '../../model/block.js';
-import { bandKeys, fnv1a, minhash } from '../../text/hashing.js';
+import { bandKeys, fnv1a, fnv1aOfWords, minhash } from '../../text/hashing.js';
 import { sentences } from '../../text/sentences.js';
 import { jaccard, words } from '../../text/similarity.js';
 import type { DocumentStage } from '../types.js';
@@ -189,7 +189,7 @@ function pullQuotes(kept: Entry[], n: number, remove: Remove): void {
   // the quote gives the shortest list of possible hosts.
   const grams = (e: Entry): number[] => {
     const out: number[] = [];
-    for (let k = 0; k + n <= e.words.length; k++) out.push(fnv1a(e.words.slice(k, k + n).join(' ')));
+    for (let k = 0; k + n <= e.words.length; k++) out.push(fnv1aOfWords(e.words, k, k + n));
     return out;
   };
   const gramsOf = kept.map(grams);
