@@ -164,3 +164,19 @@ export const scorer = {
     keep: [{ html: INSTALL_PAGE, at: 'page', check: 'Install on Windows' }],
   },
 } as const satisfies RuleSpec;
+
+/** The person-box examples: an avatar named like the box's heading link, and a short blurb. */
+const BIO = 'Jane has covered the harbour, its ferries and its long quarrels for twenty years, and lives by the water.';
+const BIO_BOX = `<div class="card"><img src="a.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;
+
+export const personBox = {
+  id: 'person-box',
+  modes: ['html'],
+  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, or an avatar named like the box's link or heading) with a short blurb: the author's bio",
+  gates: { html: { maxWords: 150, maxShare: 0.35, maxLevels: 4 } },
+  examples: {
+    remove: [{ html: BIO_BOX, at: 'after', check: BIO }],
+    // Inside the article (its text goes on after the box), the same box stays.
+    keep: [{ html: BIO_BOX, check: BIO }],
+  },
+} as const satisfies RuleSpec;

@@ -189,3 +189,28 @@ describe('html-boilerplate: selector categories', () => {
     expect(html.slice(block.span[0], block.span[1])).toMatch(/^<p>Engineers had warned.*<\/p>$/s);
   });
 });
+
+describe('html-boilerplate: person boxes (author bios)', () => {
+  const BIO = 'Jane Doe has covered the harbour, its ferries and its long quarrels for twenty years, and still lives by the water.';
+  const box = `<div class="profile-card"><img src="jane.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;
+
+  it('removes a box after the article that presents a person (avatar named like its link) with a short blurb', () => {
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${box}</article>`)));
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+    for (const text of KEPT) expect(result.text).toContain(text);
+  });
+
+  it('removes a schema.org Person box without an avatar', () => {
+    const marked = `<section class="writer" itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Jane Doe</span><p>${BIO}</p></section>`;
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${marked}</article>`)));
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+  });
+
+  it('keeps the same box when the article goes on after it, and keeps repeated boxes (a thread of posts)', () => {
+    const before = cleanHtml(page(ARTICLE.replace('</h1>', `</h1>${box}`)));
+    expect(blockWith(before, 'Jane Doe has covered')?.kept).toBe(true);
+    const reply = box.replace(BIO, 'John Roe thinks the ferries should run at night as well, since the quay will be lit and the road is quiet then.').replace(/Jane Doe/g, 'John Roe');
+    const thread = cleanHtml(page(ARTICLE.replace('</article>', `${box}${reply}</article>`)));
+    expect(blockWith(thread, 'John Roe thinks')?.kept).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { fallBackToJsonLdBody } from './json-ld-body.js';
 import { articleTeasers, teaserOf } from './teasers.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 import { applyScorer } from './scorer-apply.js';
+import { removePersonBoxes } from './person-box.js';
 import type { Removal } from '../../model/block.js';
 
 const R = RULES;
@@ -163,6 +164,8 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     if (scorerOn) applyScorer(doc, proposed, byWords, ctx);
     removeBylines(doc, infos);
     if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
+    // Author bios after the article; after the tail rule, so that a sign-off the bio followed stays.
+    if (on(R.personBox)) removePersonBoxes(doc, infos, main, root, (dom.facts.metas.get('author') ?? []).map((a) => a.replace(/\s+/g, ' ').trim().toLowerCase()));
     if (on(R.emptySection)) removeEmptySections(doc, infos);
     if (on(R.jsonLdBody)) fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
