@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolvePipeline } from '../config/pipeline.js';
 import { decide, type Digests } from './corpus.js';
-import { linesOf } from './lines.js';
+import { linesAt } from './lines.js';
 
 export interface DecideInput {
   spec: { name: string };
@@ -27,8 +27,7 @@ if (pipeline.hash !== hash) throw new Error(`decide thread resolved pipeline ${p
 const wanted = new Map<number, number>();
 offsets.forEach((offset, k) => offset >= 0 && wanted.set(offset, k));
 const digests: Array<Digests | null> = paths.map(() => null);
-for await (const { offset, bytes } of linesOf(file)) {
-  const k = wanted.get(offset);
-  if (k !== undefined) digests[k] = (JSON.parse(bytes.toString('utf8')) as { digests: Digests }).digests;
+for await (const { offset, bytes } of linesAt(file, wanted.keys())) {
+  digests[wanted.get(offset)!] = (JSON.parse(bytes.toString('utf8')) as { digests: Digests }).digests;
 }
 parentPort!.postMessage(decide(paths.map((path, k) => ({ path, digests: digests[k]! })), pipeline));

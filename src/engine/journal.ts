@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Skip } from '../model/document.js';
 import type { Decisions, Digests } from './corpus.js';
-import { linesOf } from './lines.js';
+import { linesAt, linesOf } from './lines.js';
 
 /** Per-document totals of a sidecar, for the run summary. */
 export interface DocumentTotals {
@@ -216,10 +216,9 @@ export class Journal {
       if (visit.latest) latest.set(place.latest, k);
     });
     if (!at.size && !latest.size) return;
-    for await (const { offset, bytes } of linesOf(this.file)) {
+    for await (const { offset, bytes } of linesAt(this.file, [...at.keys(), ...latest.keys()])) {
       const k = at.get(offset);
       const j = latest.get(offset);
-      if (k === undefined && j === undefined) continue;
       const line = parse(bytes) as EntryLine;
       if (k !== undefined) visit.entry!(k, line);
       if (j !== undefined) visit.latest!(j, { corpusCounters: line.corpusCounters ?? {}, totals: line.totals });
@@ -255,10 +254,9 @@ export class Journal {
       if (!out.write(text)) await once(out, 'drain');
       return offset;
     };
-    for await (const { offset, bytes } of linesOf(this.file)) {
+    for await (const { offset, bytes } of linesAt(this.file, [...at.keys(), ...latest.keys()])) {
       const entryPlace = at.get(offset);
       const latestPlace = latest.get(offset);
-      if (!entryPlace && !latestPlace) continue;
       const line = parse(bytes) as EntryLine;
       if (entryPlace) {
         const { digests, counters, corpusCounters, totals } = line;

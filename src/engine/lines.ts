@@ -20,3 +20,19 @@ export async function* linesOf(file: string): AsyncGenerator<{ offset: number; b
   if (carry) yield { offset, bytes: carry, terminated: false };
 }
 
+/**
+ * The lines of a file that start at the given byte offsets, in file order,
+ * each once (an offset where no line starts gives nothing). One pass over
+ * the file that ends at the last wanted line: what the journal and the
+ * decide thread read back of the documents they know the place of.
+ */
+export async function* linesAt(file: string, offsets: Iterable<number>): AsyncGenerator<{ offset: number; bytes: Buffer }> {
+  const wanted = new Set(offsets);
+  if (!wanted.size) return;
+  let last = -Infinity;
+  for (const offset of wanted) if (offset > last) last = offset;
+  for await (const { offset, bytes } of linesOf(file)) {
+    if (offset > last) return;
+    if (wanted.has(offset)) yield { offset, bytes };
+  }
+}

@@ -20,27 +20,33 @@ export function buildOutputs(record: DocumentRecord, pipeline: Pipeline): Cleane
   const { blocks, source, meta } = record;
   let text = '';
   const removedBy: Record<string, number> = {};
+  // Fields added in the sidecar schema's order (the order spreading gave), one object a block: a page has thousands.
   const out: SidecarBlock[] = blocks.map((block) => {
-    const base = {
-      i: block.i,
-      kind: block.kind,
-      span: block.span,
-      line: block.line,
-      text: block.text,
-      ...(block.role ? { role: block.role } : {}),
-      ...(block.html ? { tag: block.html.tag, path: block.html.path } : {}),
-    };
+    const b: Record<string, unknown> = { i: block.i, kind: block.kind, span: block.span, line: block.line, text: block.text };
+    if (block.role) b.role = block.role;
+    if (block.html) {
+      b.tag = block.html.tag;
+      b.path = block.html.path;
+    }
     if (block.removed) {
-      const label = `${block.removed.stage}/${block.removed.rule}`;
-      removedBy[label] = (removedBy[label] ?? 0) + 1;
       const { stage, rule, reason, duplicateOf } = block.removed;
-      return { ...base, kept: false as const, stage, rule, reason, duplicateOf: duplicateOf ?? null };
+      const label = `${stage}/${rule}`;
+      removedBy[label] = (removedBy[label] ?? 0) + 1;
+      b.kept = false;
+      b.stage = stage;
+      b.rule = rule;
+      b.reason = reason;
+      b.duplicateOf = duplicateOf ?? null;
+      return b as SidecarBlock;
     }
     if (text) text += '\n\n';
     const start = text.length;
     text += block.text;
     const links = linkShare(block.html?.linkDensity);
-    return { ...base, kept: true as const, out: [start, text.length] as [number, number], ...(links ? { links } : {}) };
+    b.kept = true;
+    b.out = [start, text.length];
+    if (links) b.links = links;
+    return b as SidecarBlock;
   });
   if (text) text += '\n';
   const kept = out.filter((b) => b.kept).length;

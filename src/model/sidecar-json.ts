@@ -7,9 +7,11 @@ const BLOCK_KEYS = ['i', 'kind', 'span', 'line', 'text', 'hash', 'role', 'tag', 
 function ordered<T extends object>(value: T, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const record = value as Record<string, unknown>;
-  for (const key of keys) if (record[key] !== undefined) out[key] = record[key];
-  // Fields this list does not know yet keep their place at the end rather than vanish.
-  for (const key of Object.keys(record).sort()) if (!(key in out) && record[key] !== undefined) out[key] = record[key];
+  let copied = 0;
+  for (const key of keys) if (record[key] !== undefined) (out[key] = record[key]), copied++;
+  // Fields this list does not know yet keep their place at the end rather than vanish (when every field was copied, there are none: no sort per block).
+  const own = Object.keys(record);
+  if (own.length > copied) for (const key of own.sort()) if (!(key in out) && record[key] !== undefined) out[key] = record[key];
   return out;
 }
 

@@ -5,7 +5,7 @@ import { htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-
 import { RULES, ruleSwitch } from '../../rules/registry.js';
 import { noticeOf } from '../../rules/notices.js';
 import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
-import { ancestors, isInside, ownTokens, someDescendant } from './dom.js';
+import { ancestors, isInside, ownTokens, someDescendant, walkElements } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { WIDGET_WORDS, widgetCategory } from './widget-lines.js';
@@ -59,24 +59,25 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // would (the article's lead put in the figure), they are the article.
     const captionProse = longInfos.filter((i) => [i.el, ...ancestors(i.el)].some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
     const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
+    // A match holding over half the page's prose is a page wrapper with an unlucky class, not a group.
+    const isWrapper = (el: Element) => (all.get(el) ?? 0) > total * 0.5;
     // A thread page (a forum's topic, a Q&A) has its text in the posts, which are marked up as
     // comments: when the long prose lies in comment groups and nothing outside any group makes an
     // article, the comments are the page's content.
-    // (A match holding over half the page's prose is a page wrapper, as below.)
-    const inCategory = (i: BlockInfo, category?: string) =>
-      [i.el, ...ancestors(i.el)].some((el) => {
-        const m = match(el);
-        return !!m && (!category || m.category === category) && (all.get(el) ?? 0) <= total * 0.5;
-      });
-    const threadWords = longInfos.filter((i) => inCategory(i, R.comments.id)).reduce((n, i) => n + i.f.words, 0);
-    const outside = longInfos.filter((i) => !inCategory(i));
-    const threadIsContent = threadWords > 0 && outside.length < THREAD_ARTICLE_PARAGRAPHS;
+    let threadWords = 0;
+    let outside = 0;
+    for (const i of longInfos) {
+      const groups = [i.el, ...ancestors(i.el)].filter((el) => match(el) && !isWrapper(el));
+      if (!groups.length) outside++;
+      else if (groups.some((el) => match(el)!.category === R.comments.id)) threadWords += i.f.words;
+    }
+    const threadIsContent = threadWords > 0 && outside < THREAD_ARTICLE_PARAGRAPHS;
     const group = (el: Element): Match | null => {
       const m = match(el);
       if (!m || (threadIsContent && m.category === R.comments.id)) return null;
       // …but a cookie or consent panel outweighs a short post without being the page: it holds
       // none of the page's own landmarks (its <h1>, <main>, <article>).
-      if ((all.get(el) ?? 0) > total * 0.5 && !(m.category === R.cookie.id && !holdsLandmark(el))) return null;
+      if (isWrapper(el) && !(m.category === R.cookie.id && !holdsLandmark(el))) return null;
       if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
       // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
       return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
@@ -93,10 +94,11 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
     // the article (<article>, <main>, itemprop=articleBody) and that element still holds a fair
     // share of the prose, search again inside it.
     if (opts.mainContent) {
-      const marked = dom
-        .$('[itemprop="articleBody"], article, main, [role="main"]')
-        .toArray()
-        .filter((el) => !isInside(main, el) && !isInside(el, main)) as Element[];
+      const marked: Element[] = [];
+      walkElements(dom.$.root().get(0)!, (el) => {
+        const isMarked = el.attribs.itemprop === 'articleBody' || el.name === 'article' || el.name === 'main' || el.attribs.role === 'main';
+        if (isMarked && !isInside(main, el) && !isInside(el, main)) marked.push(el);
+      });
       const best = marked.sort((a, b) => (mass.get(b) ?? 0) - (mass.get(a) ?? 0))[0];
       if (best && (mass.get(best) ?? 0) >= (mass.get(root) ?? 0) * MARKED_SHARE) main = findMainContent(best, mass, plain);
     }

@@ -27,6 +27,15 @@ export function ownTokens(el: Element): string[] {
   return raw.trim() ? raw.toLowerCase().split(/\s+/).filter(Boolean) : [];
 }
 
+const TOKEN = /\S+/;
+
+/** The first of ownTokens(el), without splitting the rest (every block's DOM path names its elements by it). */
+export function firstToken(el: Element): string | undefined {
+  const a = el.attribs;
+  if (!a) return undefined;
+  return TOKEN.exec(`${a.class ?? ''} ${a.id ?? ''}`)?.[0].toLowerCase();
+}
+
 /** Tag and classes (digits dropped: item-1, item-2 are one shape) of an element: what makes siblings items of one list. */
 export function shapeOf(el: Element): string {
   const classes = (el.attribs.class ?? '')
@@ -60,6 +69,40 @@ export function someDescendant(el: AnyNode, test: (n: Element) => boolean): bool
   }
   return false;
 }
+
+/** Elements in domhandler's sense: <script> and <style> have node types of their own. */
+export const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+/**
+ * Visits the elements below `root` in document order, as a selector query
+ * finds them (css-select walks elements only), until `visit` returns true.
+ * One walk can then stand for several `$(selector)` queries, each of which
+ * walks the whole page.
+ */
+export function walkElements(root: AnyNode, visit: (el: Element) => boolean | void): void {
+  const stack: AnyNode[] = [];
+  const push = (children: AnyNode[]) => {
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  };
+  if ('children' in root) push((root as Element).children);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (visit(node)) return;
+    push(node.children);
+  }
+}
+
+/** The first element below `root` (document order) that passes `test`, as `$(selector).get(0)` finds it. */
+export function firstElement(root: AnyNode, test: (el: Element) => boolean): Element | undefined {
+  let found: Element | undefined;
+  walkElements(root, (el) => (test(el) ? ((found = el), true) : false));
+  return found;
+}
+
+/** `[name~="word"]` for an attribute HTML compares without case (`rel`): the attribute holds the word among its space-separated ones. */
+export const hasWord = (value: string | undefined, word: string): boolean =>
+  value != null && value.toLowerCase().split(/\s+/).includes(word);
 
 /** The text of a subtree, in document order (cheerio's .text() recurses once per level). */
 export function textOf(el: AnyNode): string {
@@ -118,6 +161,8 @@ const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[\s/][^<>]*)?>/g;
  * enough to bound the parser's stack.
  */
 export function blankDeepTags(html: string, maxDepth = MAX_DEPTH * 2): string {
+  // Nearly every page nests far less: find that out without building a copy of it.
+  if (!nestsDeeper(html, maxDepth)) return html;
   let depth = 0;
   let blanked = false;
   const out = html.replace(TAG, (tag, close: string, name: string) => {
@@ -134,15 +179,30 @@ export function blankDeepTags(html: string, maxDepth = MAX_DEPTH * 2): string {
   return blanked ? out : html;
 }
 
+/** Whether the tags open elements deeper than `maxDepth` (counted as blankDeepTags counts). */
+function nestsDeeper(html: string, maxDepth: number): boolean {
+  let depth = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m; m = TAG.exec(html)) {
+    if (NOT_NESTING.has(m[2]!.toLowerCase()) || m[0].endsWith('/>')) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > maxDepth) return true;
+  }
+  return false;
+}
+
 export function flattenDeepNesting(root: AnyNode, maxDepth = MAX_DEPTH): number {
   let flattened = 0;
-  const stack: Array<[AnyNode, number]> = [[root, 0]];
+  // Nodes and their depths side by side: no pair allocated per node of the page.
+  const stack: AnyNode[] = [root];
+  const depths: number[] = [0];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
+    const node = stack.pop()!;
+    const depth = depths.pop()!;
     if (!('children' in node)) continue;
     const el = node as Element;
     if (depth < maxDepth) {
-      for (const child of el.children) stack.push([child, depth + 1]);
+      for (const child of el.children) if ('children' in child) stack.push(child), depths.push(depth + 1);
       continue;
     }
     if (!el.children.some((c) => 'children' in c && (c as Element).children.length)) continue;

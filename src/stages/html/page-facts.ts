@@ -1,4 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { hasWord, walkElements } from './dom.js';
 
 /** What a page says about itself in <head>, <link> and JSON-LD (read before scripts are dropped). */
 export interface PageFacts {
@@ -17,21 +19,35 @@ export interface ArticleBody {
   span: [number, number];
 }
 
+/**
+ * One walk over the page for what four queries found (meta[content],
+ * script[type="application/ld+json"], the first <title>, the first
+ * link[rel~="canonical"]), in document order. `type` and `rel` compare
+ * without case, as selectors do in HTML.
+ */
 export function readPageFacts($: CheerioAPI): PageFacts {
   const metas = new Map<string, string[]>();
-  $('meta[content]').each((_, el) => {
-    const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? el.attribs['http-equiv'])?.trim().toLowerCase();
-    const content = el.attribs.content?.trim();
-    if (!key || !content) return;
-    const list = metas.get(key);
-    if (list) list.push(content);
-    else metas.set(key, [content]);
+  const scripts: Element[] = [];
+  let titleEl: Element | undefined;
+  let canonicalEl: Element | undefined;
+  walkElements($.root().get(0)!, (el) => {
+    const { attribs } = el;
+    if (el.name === 'meta' && attribs.content != null) {
+      const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? attribs['http-equiv'])?.trim().toLowerCase();
+      const content = attribs.content.trim();
+      if (!key || !content) return;
+      const list = metas.get(key);
+      if (list) list.push(content);
+      else metas.set(key, [content]);
+    } else if (el.name === 'script' && attribs.type?.toLowerCase() === 'application/ld+json') scripts.push(el);
+    else if (el.name === 'title') titleEl ??= el;
+    else if (el.name === 'link' && hasWord(attribs.rel, 'canonical')) canonicalEl ??= el;
   });
   const jsonld: Record<string, unknown>[] = [];
   const articleBodies: ArticleBody[] = [];
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const el of scripts) {
     const raw = $(el).text().trim();
-    if (!raw) return;
+    if (!raw) continue;
     const objects: Record<string, unknown>[] = [];
     try {
       flatten(JSON.parse(raw), objects, 0);
@@ -44,9 +60,9 @@ export function readPageFacts($: CheerioAPI): PageFacts {
         articleBodies.push({ text: obj.articleBody, span: [el.startIndex, el.endIndex + 1] });
       }
     }
-  });
-  const title = $('title').first().text().replace(/\s+/g, ' ').trim() || null;
-  const canonical = $('link[rel~="canonical"]').attr('href')?.trim() || null;
+  }
+  const title = (titleEl ? $(titleEl).text() : '').replace(/\s+/g, ' ').trim() || null;
+  const canonical = (canonicalEl ? $(canonicalEl).attr('href') : undefined)?.trim() || null;
   return { metas, title, canonical, jsonld, articleBodies };
 }
 

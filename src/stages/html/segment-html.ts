@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Block, BlockKind } from '../../model/block.js';
 import type { LineIndex } from '../../text/line-index.js';
-import { blankDeepTags, blankUnterminatedTail, flattenDeepNesting, ownTokens, textOf, type PageDom } from './dom.js';
+import { blankDeepTags, blankUnterminatedTail, firstToken, flattenDeepNesting, isElement, textOf, walkElements, type PageDom } from './dom.js';
 import { escapeText, inlineMarkdown, isRaw, markersOf, placeOf, wrapInline, type Markers } from './markdown-inline.js';
 import { readPageFacts } from './page-facts.js';
 
@@ -15,11 +15,14 @@ import { readPageFacts } from './page-facts.js';
  * pages put the article there for readers without JavaScript (its "enable
  * JavaScript" notices go in html-boilerplate).
  */
-const DROP = [
+const DROP = new Set([
   'title', 'meta', 'link', 'base', 'script', 'style', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
   // Ruby readings (furigana) and their fallback parentheses: the base text is the text.
   'rt', 'rp', 'map', 'input', 'select', 'option', 'textarea', 'dialog',
-].join(', ');
+]);
+
+/** Styles that hide an element, as pages write them inline. */
+const HIDING_STYLES = ['display:none', 'display: none', 'visibility:hidden', 'visibility: hidden'];
 
 /**
  * What the page hides, dropped too, except collapsed disclosure panels
@@ -27,22 +30,12 @@ const DROP = [
  * render: it holds content the page's script moves into place (on some
  * pages, the whole article).
  */
-const HIDDEN = [
-  '[hidden]:not([id^="S:"])', '[aria-hidden="true"]', '[aria-hidden=true]',
-  '[style*="display:none"]', '[style*="display: none"]', '[style*="visibility:hidden"]', '[style*="visibility: hidden"]',
-].join(', ');
-
-/**
- * The ids a disclosure control opens: tabs, accordion and "show more" buttons
- * name the panel they expand in `aria-controls` (WAI-ARIA's disclosure and
- * tabs patterns).
- */
-function controlledIds($: CheerioAPI): Set<string> {
-  const ids = new Set<string>();
-  $('[aria-controls]').each((_, el) => {
-    for (const id of (el.attribs['aria-controls'] ?? '').split(/\s+/)) if (id) ids.add(id);
-  });
-  return ids;
+function isHidden(el: Element): boolean {
+  const { attribs } = el;
+  if (attribs.hidden != null && !attribs.id?.startsWith('S:')) return true;
+  if (attribs['aria-hidden'] === 'true') return true;
+  const style = attribs.style;
+  return style != null && HIDING_STYLES.some((hiding) => style.includes(hiding));
 }
 
 /**
@@ -63,6 +56,42 @@ function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
  * disclosure panel: an accordion's header is the question its panel answers.
  */
 const isDisclosureTrigger = (el: Element): boolean => 'aria-controls' in el.attribs || 'aria-expanded' in el.attribs;
+
+/**
+ * Drops what holds no readable content (DROP, form buttons) and what the
+ * page hides, in one walk over the tree: an element's decision needs only
+ * its own attributes, except a hidden one's, which needs the ids that
+ * disclosure controls anywhere on the page open (tabs, accordion and "show
+ * more" buttons name the panel they expand in `aria-controls`: WAI-ARIA's
+ * disclosure and tabs patterns), so hidden elements are judged once the walk
+ * has seen every control, dropped ones included. With `disclosures` false
+ * (markup that reached us as text), every button and every hidden element goes.
+ */
+function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean): void {
+  const controlled = new Set<string>();
+  const dropped: Element[] = [];
+  const hidden: Element[] = [];
+  // A node, and whether an element above it is dropped (then it goes with it, and only its controls count).
+  const nodes: AnyNode[] = [root];
+  const gone: boolean[] = [false];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    let out = gone.pop()!;
+    if (isElement(node)) {
+      const controls = node.attribs['aria-controls'];
+      if (controls != null) for (const id of controls.split(/\s+/)) if (id) controlled.add(id);
+      if (out) {
+        // Inside a dropped element: nothing to decide.
+      } else if (DROP.has(node.name) || (node.name === 'button' && !(disclosures && isDisclosureTrigger(node)))) {
+        dropped.push(node);
+        out = true;
+      } else if (isHidden(node)) hidden.push(node);
+    }
+    if ('children' in node) for (const child of node.children) nodes.push(child), gone.push(out);
+  }
+  $(dropped).remove();
+  $(disclosures ? hidden.filter((el) => !isCollapsedPanel(el, controlled)) : hidden).remove();
+}
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -108,8 +137,8 @@ const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i;
  * HTML, and only its readable text stays (usually none), in the same text node
  * so that the block still points at its source.
  */
-function unescapeNoscriptMarkup($: CheerioAPI): void {
-  $('noscript').each((_, el) => {
+function unescapeNoscriptMarkup(noscripts: readonly Element[]): void {
+  for (const el of noscripts) {
     const stack: AnyNode[] = [...el.children];
     while (stack.length) {
       const node = stack.pop()!;
@@ -117,11 +146,24 @@ function unescapeNoscriptMarkup($: CheerioAPI): void {
         const text = node as Text;
         if (!MARKUP.test(text.data)) continue;
         const fragment = cheerio.load(text.data, null, false);
-        fragment(`${DROP}, button, ${HIDDEN}`).remove();
+        dropUnread(fragment, fragment.root().get(0)!, false);
         text.data = textOf(fragment.root().get(0)!);
       } else if ('children' in node) stack.push(...(node as Element).children);
     }
+  }
+}
+
+/** Fields a user fills in a form: what `input:not([type="hidden"]):not([type="submit"]), select, textarea` finds in it (`type` compares without case). */
+function fieldCount(form: Element): number {
+  let n = 0;
+  walkElements(form, (el) => {
+    if (el.name === 'select' || el.name === 'textarea') n++;
+    else if (el.name === 'input') {
+      const type = el.attribs.type?.toLowerCase();
+      if (type !== 'hidden' && type !== 'submit') n++;
+    }
   });
+  return n;
 }
 
 /**
@@ -153,8 +195,8 @@ function pathOf(el: Element): string {
   const path: string[] = [];
   let node: AnyNode | null = el;
   for (; node && node.type === 'tag' && path.length < PATH_ELEMENTS; node = node.parent) {
-    const own = ownTokens(node as Element);
-    path.push((node as Element).name + (own[0] ? `.${own[0]}` : ''));
+    const first = firstToken(node as Element);
+    path.push((node as Element).name + (first ? `.${first}` : ''));
   }
   if (node && node.type === 'tag') path.push('…');
   return path.reverse().join('>');
@@ -206,20 +248,27 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   // htmlparser2 rather than parse5: several times faster, with source offsets, and forgiving
   // enough for block segmentation (it closes <p> and <li> where HTML implies it).
   const $ = cheerio.load(blankDeepTags(blankUnterminatedTail(html)), { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true } });
-  flattenDeepNesting($.root().get(0)!);
+  const document = $.root().get(0)!;
+  flattenDeepNesting(document);
   const facts = readPageFacts($);
   // Forms with several fields (signup, login, search, contact) are boilerplate; their controls are
   // about to be dropped, so remember them now for html-boilerplate (a page-wide <form> wrapper is
   // protected there by its share of the prose).
   const forms = new Set<Element>();
-  $('form').each((_, form) => {
-    if ($(form).find('input:not([type="hidden"]):not([type="submit"]), select, textarea').length >= 2) forms.add(form);
+  walkElements(document, (el) => {
+    if (el.name === 'form' && fieldCount(el) >= 2) forms.add(el);
   });
-  const controlled = controlledIds($);
-  $(DROP).remove();
-  $('button').filter((_, el) => !isDisclosureTrigger(el)).remove();
-  $(HIDDEN).filter((_, el) => !isCollapsedPanel(el as Element, controlled)).remove();
-  unescapeNoscriptMarkup($);
+  dropUnread($, document, true);
+  // What is left: the <noscript>s, the <body>s and the first <html>, found in one walk.
+  const noscripts: Element[] = [];
+  const bodies: Element[] = [];
+  let htmlEl: Element | undefined;
+  walkElements(document, (el) => {
+    if (el.name === 'noscript') noscripts.push(el);
+    else if (el.name === 'body') bodies.push(el);
+    else if (el.name === 'html') htmlEl ??= el;
+  });
+  unescapeNoscriptMarkup(noscripts);
   const blocks: Block[] = [];
   const elements: Element[] = [];
 
@@ -281,8 +330,7 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
   };
 
   // A page with several <body> elements (a second document pasted into the first) is read whole.
-  const bodies = $('body').toArray();
-  const root = ((bodies.length === 1 ? bodies[0] : undefined) ?? $('html').get(0) ?? $.root().get(0)) as Element;
+  const root = ((bodies.length === 1 ? bodies[0] : undefined) ?? htmlEl ?? document) as Element;
   const stack: Frame[] = [{ kind: 'block', el: root, next: 0, pending: pending(root), raw: false }];
   while (stack.length) {
     const frame = stack.at(-1)!;
@@ -337,6 +385,6 @@ export function segmentHtml(html: string, lines: LineIndex): { blocks: Block[]; 
     const span = blocks[i]!.span;
     span[1] = Math.max(span[0], Math.min(span[1], blocks[i + 1]!.span[0]));
   }
-  const lang = ($('html').attr('lang') ?? $('html').attr('xml:lang'))?.trim().toLowerCase().split(/[-_]/)[0];
+  const lang = (htmlEl?.attribs.lang ?? htmlEl?.attribs['xml:lang'])?.trim().toLowerCase().split(/[-_]/)[0];
   return { blocks, page: { $, elements, root, facts, forms }, lang: lang || null };
 }

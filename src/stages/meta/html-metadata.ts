@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 import type { DocumentData } from '../../model/document.js';
 import { findDates, isoDateOf } from '../../text/dates.js';
-import { textOf } from '../html/dom.js';
+import { firstElement, hasWord, textOf } from '../html/dom.js';
 import { looksLikeDate } from '../html/lines.js';
 import { parseByline } from './byline.js';
 import type { PageFacts } from '../html/page-facts.js';
@@ -71,8 +72,8 @@ export const htmlMetadata: DocumentStage<HtmlMetadataOptions> = {
     meta.author ??=
       nameOf(ld?.author) ??
       clean(first(facts, 'author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author', 'byl')) ??
-      clean(firstText($, '[rel~="author"]')) ??
-      clean(firstText($, '[itemprop="author"]')) ??
+      clean(firstText($, (el) => hasWord(el.attribs.rel, 'author'))) ??
+      clean(firstText($, (el) => el.attribs.itemprop === 'author')) ??
       bylineAuthor(doc.data);
     if (meta.author && (/^https?:\/\//.test(meta.author) || meta.author.length > 100)) meta.author = null;
 
@@ -80,22 +81,22 @@ export const htmlMetadata: DocumentStage<HtmlMetadataOptions> = {
       isoDateOf(str(ld?.datePublished)) ??
       isoDateOf(first(facts, 'article:published_time', 'og:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.date', 'pubdate', 'publishdate', 'publication_date', 'sailthru.date', 'parsely-pub-date')) ??
       isoDateOf(str(ld?.dateCreated)) ??
-      isoDateOf($('time[datetime]').first().attr('datetime')) ??
+      isoDateOf(firstElement($.root().get(0)!, (el) => el.name === 'time' && el.attribs.datetime != null)?.attribs.datetime) ??
       dateFromUrl(source.url) ??
       datelineNearTitle(doc.data);
 
     const title =
       clean(first(facts, 'og:title', 'twitter:title')) ??
       clean(ld?.headline) ??
-      clean(firstText($, 'h1')) ??
+      clean(firstText($, (el) => el.name === 'h1')) ??
       facts.title;
     if (title && !meta.title) meta.title = stripSiteName(stripSiteName(title, meta.site), hostOf(source.url));
   },
 };
 
-/** Text of the first element a selector finds (iteratively: a page may nest thousands deep). */
-function firstText($: CheerioAPI, selector: string): string | null {
-  const el = $(selector).get(0);
+/** Text of the first element that passes `test` (iteratively: a page may nest thousands deep); the walk stops there. */
+function firstText($: CheerioAPI, test: (el: Element) => boolean): string | null {
+  const el = firstElement($.root().get(0)!, test);
   return el ? textOf(el) : null;
 }
 
