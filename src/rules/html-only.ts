@@ -169,14 +169,22 @@ export const scorer = {
 const BIO = 'Jane has covered the harbour, its ferries and its long quarrels for twenty years, and lives by the water.';
 const BIO_BOX = `<div class="card"><img src="a.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;
 
+/** A feature row named like its heading (a video still whose alt is the heading): its lines sit in same-shaped cards. */
+const STEP_LINE = 'One payment covers every crossing of the week on the harbour line.';
+const step = (title: string, line: string) => `<div class="step"><img src="icon.png"><div><p class="title">${title}</p><p>${line}</p></div></div>`;
+const FEATURE_ROW =
+  '<section class="how"><img src="video.png" alt="How the Pass Works"><h2>How the Pass Works</h2><div class="steps">' +
+  `${step('Plan', 'Pick the crossings you need for the week ahead, first boat to last.')}${step('Pay', STEP_LINE)}</div></section>`;
+
 export const personBox = {
   id: 'person-box',
   modes: ['html'],
-  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, or an avatar named like the box's link or heading) with a short blurb: the author's bio",
+  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, or an avatar named like the box's link or heading) with a short blurb, and whose blurb is in no row of same-shaped cards: the author's bio",
   gates: { html: { maxWords: 150, maxShare: 0.35, maxLevels: 4 } },
   examples: {
     remove: [{ html: BIO_BOX, at: 'after', check: BIO }],
     // Inside the article (its text goes on after the box), the same box stays.
-    keep: [{ html: BIO_BOX, check: BIO }],
+    // A row of same-shaped cards is a feature list, though its picture is named like its heading.
+    keep: [{ html: BIO_BOX, check: BIO }, { html: FEATURE_ROW, at: 'after', check: STEP_LINE }],
   },
 } as const satisfies RuleSpec;

@@ -206,6 +206,23 @@ describe('html-boilerplate: person boxes (author bios)', () => {
     expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
   });
 
+  it('keeps a feature box whose picture is named like its heading when its lines sit in a row of same-shaped cards', () => {
+    const step = (title: string, line: string) => `<div class="step"><img src="icon.png" class="icon"><div><p class="title">${title}</p><p>${line}</p></div></div>`;
+    const features =
+      '<section class="how-it-works"><a href="/video"><img src="video.png" alt="How the Ferry Pass Works"></a><h2>How the Ferry Pass Works</h2><div class="steps">' +
+      step('Plan the trip', 'Pick the crossings you need for the week ahead, first boat to last.') +
+      step('Pay once', 'One payment covers every crossing of the week on the harbour line.') +
+      step('Board', 'Show the pass on your phone at the gangway and walk on board.') +
+      '</div></section>';
+    const more =
+      '<p>The ferry company says the weekly pass will cost less than four single tickets, and that it hopes more commuters will leave their cars on the far side of the harbour.</p>' +
+      '<p>Passengers who travel only at weekends will keep their old tickets, which stay valid until the end of the year, the company said in a statement on Friday evening.</p>';
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${more}${features}</article>`)));
+    for (const line of ['Pick the crossings you need', 'One payment covers every crossing', 'Show the pass on your phone']) {
+      expect(blockWith(result, line)?.rule).not.toBe('person-box');
+    }
+  });
+
   it('keeps the same box when the article goes on after it, and keeps repeated boxes (a thread of posts)', () => {
     const before = cleanHtml(page(ARTICLE.replace('</h1>', `</h1>${box}`)));
     expect(blockWith(before, 'Jane Doe has covered')?.kept).toBe(true);

@@ -45,6 +45,21 @@ function presentsPerson(el: Element, authors: readonly string[]): boolean {
 }
 
 /**
+ * Whether an element between `el` (excluded) and `box` (excluded) has a
+ * sibling of the same shape that holds kept text too: `el` sits in one card of
+ * a row of cards.
+ */
+function inRepeatedCard(el: Element, box: Element, kept: readonly BlockInfo[]): boolean {
+  for (let node = el.parent; node && node.type === 'tag' && node !== box; node = node.parent) {
+    const card = node as Element;
+    const shape = shapeOf(card);
+    const siblings = (card.parent?.children ?? []).filter((s): s is Element => s !== card && s.type === 'tag' && shapeOf(s as Element) === shape);
+    if (siblings.some((s) => kept.some((i) => isInside(i.el, s)))) return true;
+  }
+  return false;
+}
+
+/**
  * Author bios: a small box after the article's last long paragraph that
  * presents a person and holds a short blurb. Its size is bounded in words and
  * against the article before it, so an article about a person (a profile, an
@@ -69,6 +84,9 @@ export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInf
     }
     if (!box || done.has(box)) continue;
     done.add(box);
+    // A blurb inside one of several same-shaped cards (a "how it works" row of icon, title and line) is a
+    // feature list, not a bio: a bio box holds one person, so nothing between the blurb and the box repeats.
+    if (inRepeatedCard(info.el, box, kept)) continue;
     // One box on the page: a shape that repeats is a thread's posts (a forum's last post, avatar and all).
     const shape = shapeOf(box);
     let same = 0;
