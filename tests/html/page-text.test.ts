@@ -84,6 +84,25 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(blockWith(result, 'In winter the footpath')).toMatchObject({ kept: true });
   });
 
+  it('reads a page wrapper hidden until its script runs (it holds most of the text), but still drops the hidden widgets inside it', () => {
+    const menu = '<div class="drawer" style="display:none"><p>Drawer text the reader never sees until the menu button is pressed.</p></div>';
+    const wrapped = page(`<div id="app" style="visibility:hidden">${ARTICLE.replace('</h1>', `</h1>${menu}`)}</div>`);
+    const result = cleanHtml(wrapped);
+    expect(result.text).toContain('The council decided on Tuesday');
+    expect(result.text).toContain('Work is expected to begin');
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('Drawer text');
+    // The same when the page was saved with a modal open (the wrapper aria-hidden), while the modal's own hidden copy goes.
+    const modal = '<div role="dialog" aria-modal="true" style="display:none"><p>Please accept our terms before you read on, we said in a long notice that nobody reads.</p></div>';
+    const saved = cleanHtml(page(`<div class="site" aria-hidden="true">${ARTICLE}</div>${modal}`));
+    expect(saved.text).toContain('Engineers had warned');
+    expect(saved.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('Please accept our terms');
+  });
+
+  it('still drops a hidden element that holds less than half of the page', () => {
+    const result = cleanHtml(withInArticle('<div style="display:none"><p>A hidden teaser of a story the page never shows, kept out of the clean text.</p></div>'));
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('A hidden teaser');
+  });
+
   it('reads every <body> of a page that has several (a second document pasted into the first)', () => {
     const html = `<!doctype html><html lang="en"><head><title>Bridge</title><html><body><div class="banner">Example Gazette</div></body></html></head><body>${ARTICLE}</body></html>`;
     const result = cleanHtml(html);

@@ -90,8 +90,34 @@ function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean): void {
     if ('children' in node) for (const child of node.children) nodes.push(child), gone.push(out);
   }
   $(dropped).remove();
-  $(disclosures ? hidden.filter((el) => !isCollapsedPanel(el, controlled)) : hidden).remove();
+  if (!disclosures) {
+    $(hidden).remove();
+    return;
+  }
+  // The page's text, counted once and only when some hidden element could be the page.
+  let total: number | undefined;
+  const pageChars = () => (total ??= charsOf(root));
+  $(hidden.filter((el) => !isCollapsedPanel(el, controlled) && !isHiddenWrapper(el, pageChars))).remove();
 }
+
+/** Share of the page's text a hidden element must hold to be the page itself, hidden until its script runs. */
+const WRAPPER_SHARE = 0.5;
+
+/**
+ * A hidden element that holds most of the page's text is the page, not a
+ * widget: a wrapper that a script reveals once it has loaded (an anti-flicker
+ * `visibility:hidden`), or one marked aria-hidden while a modal was open when
+ * the page was saved. Dropping it would empty the page. A modal dialog still
+ * goes (a consent text can outweigh a page that scripts fill in). Text is
+ * counted as non-space characters, once the unread elements are gone.
+ */
+function isHiddenWrapper(el: Element, pageChars: () => number): boolean {
+  if (el.attribs.role === 'dialog' || el.attribs.role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
+  const own = charsOf(el);
+  return own > 0 && own > pageChars() * WRAPPER_SHARE;
+}
+
+const charsOf = (node: AnyNode): number => textOf(node).match(NON_SPACE)?.length ?? 0;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
