@@ -179,7 +179,7 @@ const FEATURE_ROW =
 export const personBox = {
   id: 'person-box',
   modes: ['html'],
-  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, or an avatar named like the box's link or heading) with a short blurb, and whose blurb is in no row of same-shaped cards: the author's bio",
+  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, an avatar named like the box's link or heading, or the name of the page's author from its meta tags or byline) with a short blurb, and whose blurb is in no row of same-shaped cards: the author's bio",
   gates: { html: { maxWords: 150, maxShare: 0.35, maxLevels: 4 } },
   examples: {
     remove: [{ html: BIO_BOX, at: 'after', check: BIO }],

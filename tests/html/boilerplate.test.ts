@@ -206,6 +206,17 @@ describe('html-boilerplate: person boxes (author bios)', () => {
     expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
   });
 
+  it("removes a box without avatar or markup whose heading names the page's byline author, though a hidden copy shares its shape", () => {
+    const writer = (cls: string) => `<div class="${cls}"><div class="writer"><h3>Written by<span>Jane Doe</span></h3><p>${BIO}</p></div></div>`;
+    const withByline = ARTICLE.replace('</h1>', '</h1><div class="meta">Written by Jane Doe</div>').replace('</article>', `${writer('box')}${writer('hidden')}</article>`);
+    const result = cleanHtml(page(withByline));
+    expect(result.sidecar.blocks.filter((b) => b.text.includes('Jane Doe has covered')).map((b) => b.kept)).toEqual([false, false]);
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+    // Without the byline, the same box names nobody the page knows: it stays.
+    const anonymous = cleanHtml(page(ARTICLE.replace('</article>', `${writer('box')}</article>`)));
+    expect(blockWith(anonymous, 'Jane Doe has covered')?.kept).toBe(true);
+  });
+
   it('keeps a feature box whose picture is named like its heading when its lines sit in a row of same-shaped cards', () => {
     const step = (title: string, line: string) => `<div class="step"><img src="icon.png" class="icon"><div><p class="title">${title}</p><p>${line}</p></div></div>`;
     const features =

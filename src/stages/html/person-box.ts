@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { DocumentContext } from '../../model/document.js';
 import { RULES } from '../../rules/registry.js';
+import { parseByline } from '../meta/byline.js';
 import { isInside, shapeOf, someDescendant, textOf } from './dom.js';
 import type { BlockInfo } from './main-content.js';
 
@@ -44,6 +45,26 @@ function presentsPerson(el: Element, authors: readonly string[]): boolean {
   return alts.some((alt) => names.some((name) => alt === name || alt.startsWith(`${name} `)));
 }
 
+/** Bylines a block reads as, at most: a name and a date with a few words around them. */
+const BYLINE_WORDS = 14;
+
+/**
+ * The authors the page's own byline names: the short blocks before the
+ * article's first long paragraph that the byline reader takes for "By Name"
+ * (kept or not: the byline often lies outside the main content). A box after the article that names
+ * the same person, without an avatar or markup, presents the author.
+ */
+function bylineAuthors(doc: DocumentContext, infos: readonly BlockInfo[], main: Element): string[] {
+  const authors: string[] = [];
+  for (const info of infos) {
+    if (info.prose && info.f.words >= LONG_WORDS && isInside(info.el, main)) break;
+    if (info.f.words > BYLINE_WORDS || info.block.kind === 'heading') continue;
+    const author = parseByline(info.block.text, doc.data.meta.lang)?.author;
+    if (author) authors.push(norm(author));
+  }
+  return authors;
+}
+
 /**
  * Whether an element between `el` (excluded) and `box` (excluded) has a
  * sibling of the same shape that holds kept text too: `el` sits in one card of
@@ -66,8 +87,9 @@ function inRepeatedCard(el: Element, box: Element, kept: readonly BlockInfo[]): 
  * obituary) never goes: it holds more text than the box may, and the text
  * after a box keeps it.
  */
-export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInfo[], main: Element, root: Element, authors: readonly string[]): void {
+export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInfo[], main: Element, root: Element, metaAuthors: readonly string[]): void {
   const { maxWords, maxShare, maxLevels } = R.personBox.gates.html;
+  const authors = [...metaAuthors, ...bylineAuthors(doc, infos, main)];
   const kept = infos.filter((i) => !i.block.removed);
   const isLong = (i: BlockInfo) => i.prose && i.f.words >= LONG_WORDS;
   const wordsIn = (node: AnyNode) => kept.reduce((n, i) => n + (isInside(i.el, node) ? i.f.words : 0), 0);
@@ -87,10 +109,11 @@ export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInf
     // A blurb inside one of several same-shaped cards (a "how it works" row of icon, title and line) is a
     // feature list, not a bio: a bio box holds one person, so nothing between the blurb and the box repeats.
     if (inRepeatedCard(info.el, box, kept)) continue;
-    // One box on the page: a shape that repeats is a thread's posts (a forum's last post, avatar and all).
+    // One box on the page: a shape that repeats in the kept text is a thread's posts (a forum's last
+    // post, avatar and all). A copy whose text went already (the mobile layout's, hidden) is no post.
     const shape = shapeOf(box);
     let same = 0;
-    someDescendant(root, (n) => shapeOf(n) === shape && ++same > 1);
+    someDescendant(root, (n) => shapeOf(n) === shape && (n === box || kept.some((i) => !i.block.removed && isInside(i.el, n))) && ++same > 1);
     if (same > 1) continue;
     const inBox = kept.filter((i) => isInside(i.el, box!));
     const first = kept.indexOf(inBox[0]!);
