@@ -72,6 +72,18 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('Work is expected to begin');
   });
 
+  it('reads an accordion panel whose hidden element is a collapse wrapper around it, not the panel itself', () => {
+    const result = cleanHtml(
+      withInArticle(
+        '<div class="accordion-item"><h3><button type="button" aria-expanded="false" aria-controls="panel-7">How long will the works last?</button></h3>' +
+          '<div class="collapse" style="overflow:hidden;display:none;height:0px"><div role="region" id="panel-7"><p>About two years: the arches are repaired one at a time, so the bridge never closes for more than a weekend.</p></div></div></div>' +
+          '<div class="drawer" style="display:none"><div id="not-a-panel"><p>A drawer that no control opens, with a line the page never shows anyone.</p></div></div>',
+      ),
+    );
+    expect(blockWith(result, 'About two years')).toMatchObject({ kept: true });
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('A drawer that no control opens');
+  });
+
   it('reads the hidden panels of a tab set (role="tabpanel")', () => {
     const result = cleanHtml(
       withInArticle(

@@ -46,9 +46,29 @@ function isHidden(el: Element): boolean {
  * (consent, "you are leaving this site").
  */
 function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
-  const role = el.attribs.role;
-  if (role === 'dialog' || role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
-  return role === 'tabpanel' || el.attribs.hidden === 'until-found' || (!!el.attribs.id && controlled.has(el.attribs.id));
+  // A collapse wrapper that the page hides around the panel (Chakra's and others' animated
+  // accordions): the panel itself is its only child, a level or two down.
+  for (let node: Element | undefined = el, level = 0; node && level <= COLLAPSE_LEVELS; node = onlyChild(node), level++) {
+    const role = node.attribs.role;
+    if (role === 'dialog' || role === 'alertdialog' || node.attribs['aria-modal'] === 'true') return false;
+    if (role === 'tabpanel' || node.attribs.hidden === 'until-found' || (!!node.attribs.id && controlled.has(node.attribs.id))) return true;
+  }
+  return false;
+}
+
+/** How far below a hidden wrapper the panel it collapses may lie. */
+const COLLAPSE_LEVELS = 2;
+
+/** The one element child of `el` when it has no other child element and no text of its own. */
+function onlyChild(el: Element): Element | undefined {
+  let only: Element | undefined;
+  for (const child of el.children) {
+    if (child.type === 'text' && /\S/.test((child as Text).data)) return undefined;
+    if (!isElement(child)) continue;
+    if (only) return undefined;
+    only = child;
+  }
+  return only;
 }
 
 /**
