@@ -87,7 +87,7 @@ export const teaserList = {
   description: 'lists of teasers for other stories outside the main content: 3+ siblings of one shape (their tag and the classes most of them share), each a linked headline of 4+ words and a summary from one sentence up to the length of a blog excerpt (70 words), on a page with an article of its own (two long paragraphs under one parent or grandparent)',
   gates: {
     html: {
-      minItems: 3, itemShare: 0.6, itemMaxWords: 100, blockMaxWords: 70, plainMaxWords: 70, headlineMinWords: 4, minLinkShare: 0.15, summaryMinWords: 6, headlineLinkShare: 0.5,
+      minItems: 3, itemShare: 0.6, itemMaxWords: 100, blockMaxWords: 70, plainMaxWords: 70, headlineMinWords: 4, minLinkShare: 0.1, summaryMinWords: 6, headlineLinkShare: 0.5,
       articleParagraphs: 2, articleParagraphWords: 25, articleWords: 60, articleShare: 0.3,
     },
   },
