@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolvePipeline } from '../../src/config/pipeline.js';
+import { clean } from '../../src/engine/clean.js';
 import { ARTICLE, blockWith, cleanHtml, page } from './helpers.js';
 
 const KEPT = ['The council decided on Tuesday', 'Engineers had warned', 'Work is expected to begin'];
@@ -240,5 +242,29 @@ describe('html-boilerplate: person boxes (author bios)', () => {
     const reply = box.replace(BIO, 'John Roe thinks the ferries should run at night as well, since the quay will be lit and the road is quiet then.').replace(/Jane Doe/g, 'John Roe');
     const thread = cleanHtml(page(ARTICLE.replace('</article>', `${box}${reply}</article>`)));
     expect(blockWith(thread, 'John Roe thinks')?.kept).toBe(true);
+  });
+});
+
+describe('html-boilerplate: a page the selector groups would empty', () => {
+  // A listing whose every item carries a "teaser" class (read as related content), beside a big menu.
+  const items = Array.from({ length: 30 }, (_, k) => `<li class="view-mode--teaser"><h3>Oak garden bench number ${k + 1}</h3><span>Seats three, 120 cm wide</span><span>€${100 + k}.00</span></li>`).join('');
+  const mega = '<nav class="mega-menu"><ul>' + Array.from({ length: 60 }, (_, k) => `<li><a href="/c/${k}">Garden furniture category ${k} and more</a></li>`).join('') + '</ul></nav>';
+  const listing = page(`${mega}<h1>Garden benches</h1><ul>${items}</ul>`);
+  const withFallback = (on: boolean) =>
+    clean(listing, { format: 'html', path: 'page.html', pipeline: resolvePipeline({ extends: 'default', stages: [['html-boilerplate', { emptyFallback: on }]] }) });
+
+  it('decides again without the groups when a class word took the whole page, and keeps the menu out', () => {
+    const result = cleanHtml(listing);
+    expect(result.text).toContain('Oak garden bench number 17');
+    expect(result.text).toContain('€129.00');
+    expect(result.text).not.toContain('Garden furniture category 12');
+    expect(withFallback(false).text).not.toContain('Oak garden bench number 17');
+    expect(withFallback(true).text).toBe(result.text);
+  });
+
+  it('leaves empty a page that is all footer (no content of its own)', () => {
+    const lines = Array.from({ length: 80 }, (_, k) => `<p>Example Shop branch ${k + 1}, open Monday to Friday</p>`).join('');
+    const footer = cleanHtml(page(`<h1>Example Shop</h1><footer class="site-footer">${lines}</footer>`));
+    expect(footer.text).not.toContain('Example Shop branch 12');
   });
 });
