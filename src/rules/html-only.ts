@@ -84,10 +84,10 @@ export const form = {
 export const teaserList = {
   id: 'teaser-list',
   modes: ['html'],
-  description: 'lists of teasers for other stories outside the main content: 3+ siblings of one shape (their tag and the classes most of them share), each a linked headline of 4+ words and a one-sentence summary, on a page with an article of its own (two long paragraphs under one parent or grandparent)',
+  description: 'lists of teasers for other stories outside the main content: 3+ siblings of one shape (their tag and the classes most of them share), each a linked headline of 4+ words and a summary from one sentence up to the length of a blog excerpt (70 words), on a page with an article of its own (two long paragraphs under one parent or grandparent)',
   gates: {
     html: {
-      minItems: 3, itemShare: 0.6, itemMaxWords: 80, blockMaxWords: 50, plainMaxWords: 45, headlineMinWords: 4, minLinkShare: 0.15, summaryMinWords: 6, headlineLinkShare: 0.5,
+      minItems: 3, itemShare: 0.6, itemMaxWords: 100, blockMaxWords: 70, plainMaxWords: 70, headlineMinWords: 4, minLinkShare: 0.1, summaryMinWords: 6, headlineLinkShare: 0.5,
       articleParagraphs: 2, articleParagraphWords: 25, articleWords: 60, articleShare: 0.3,
     },
   },
@@ -162,5 +162,29 @@ export const scorer = {
   examples: {
     remove: [{ html: '<section><header><div><span>Example Gazette Media Group Springfield Office Newsroom Contact Desk Editors Reporters Photographers Archive Subscriptions Events</span></div></header></section>', at: 'after' }],
     keep: [{ html: INSTALL_PAGE, at: 'page', check: 'Install on Windows' }],
+  },
+} as const satisfies RuleSpec;
+
+/** The person-box examples: an avatar named like the box's heading link, and a short blurb. */
+const BIO = 'Jane has covered the harbour, its ferries and its long quarrels for twenty years, and lives by the water.';
+const BIO_BOX = `<div class="card"><img src="a.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;
+
+/** A feature row named like its heading (a video still whose alt is the heading): its lines sit in same-shaped cards. */
+const STEP_LINE = 'One payment covers every crossing of the week on the harbour line.';
+const step = (title: string, line: string) => `<div class="step"><img src="icon.png"><div><p class="title">${title}</p><p>${line}</p></div></div>`;
+const FEATURE_ROW =
+  '<section class="how"><img src="video.png" alt="How the Pass Works"><h2>How the Pass Works</h2><div class="steps">' +
+  `${step('Plan', 'Pick the crossings you need for the week ahead, first boat to last.')}${step('Pay', STEP_LINE)}</div></section>`;
+
+export const personBox = {
+  id: 'person-box',
+  modes: ['html'],
+  description: "a small box after the article's last paragraph that presents a person (schema Person/author markup, an avatar named like the box's link or heading, or the name of the page's author from its meta tags or byline) with a short blurb, and whose blurb is in no row of same-shaped cards: the author's bio",
+  gates: { html: { maxWords: 150, maxShare: 0.35, maxLevels: 4 } },
+  examples: {
+    remove: [{ html: BIO_BOX, at: 'after', check: BIO }],
+    // Inside the article (its text goes on after the box), the same box stays.
+    // A row of same-shaped cards is a feature list, though its picture is named like its heading.
+    keep: [{ html: BIO_BOX, check: BIO }, { html: FEATURE_ROW, at: 'after', check: STEP_LINE }],
   },
 } as const satisfies RuleSpec;

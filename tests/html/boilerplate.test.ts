@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { resolvePipeline } from '../../src/config/pipeline.js';
+import { clean } from '../../src/engine/clean.js';
 import { ARTICLE, blockWith, cleanHtml, page } from './helpers.js';
 
 const KEPT = ['The council decided on Tuesday', 'Engineers had warned', 'Work is expected to begin'];
@@ -187,5 +189,82 @@ describe('html-boilerplate: selector categories', () => {
     const result = cleanHtml(html);
     const block = blockWith(result, 'Engineers had warned')!;
     expect(html.slice(block.span[0], block.span[1])).toMatch(/^<p>Engineers had warned.*<\/p>$/s);
+  });
+});
+
+describe('html-boilerplate: person boxes (author bios)', () => {
+  const BIO = 'Jane Doe has covered the harbour, its ferries and its long quarrels for twenty years, and still lives by the water.';
+  const box = `<div class="profile-card"><img src="jane.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;
+
+  it('removes a box after the article that presents a person (avatar named like its link) with a short blurb', () => {
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${box}</article>`)));
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+    for (const text of KEPT) expect(result.text).toContain(text);
+  });
+
+  it('removes a schema.org Person box without an avatar', () => {
+    const marked = `<section class="writer" itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Jane Doe</span><p>${BIO}</p></section>`;
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${marked}</article>`)));
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+  });
+
+  it("removes a box without avatar or markup whose heading names the page's byline author, though a hidden copy shares its shape", () => {
+    const writer = (cls: string) => `<div class="${cls}"><div class="writer"><h3>Written by<span>Jane Doe</span></h3><p>${BIO}</p></div></div>`;
+    const withByline = ARTICLE.replace('</h1>', '</h1><div class="meta">Written by Jane Doe</div>').replace('</article>', `${writer('box')}${writer('hidden')}</article>`);
+    const result = cleanHtml(page(withByline));
+    expect(result.sidecar.blocks.filter((b) => b.text.includes('Jane Doe has covered')).map((b) => b.kept)).toEqual([false, false]);
+    expect(blockWith(result, 'Jane Doe has covered')).toMatchObject({ kept: false, rule: 'person-box' });
+    // Without the byline, the same box names nobody the page knows: it stays.
+    const anonymous = cleanHtml(page(ARTICLE.replace('</article>', `${writer('box')}</article>`)));
+    expect(blockWith(anonymous, 'Jane Doe has covered')?.kept).toBe(true);
+  });
+
+  it('keeps a feature box whose picture is named like its heading when its lines sit in a row of same-shaped cards', () => {
+    const step = (title: string, line: string) => `<div class="step"><img src="icon.png" class="icon"><div><p class="title">${title}</p><p>${line}</p></div></div>`;
+    const features =
+      '<section class="how-it-works"><a href="/video"><img src="video.png" alt="How the Ferry Pass Works"></a><h2>How the Ferry Pass Works</h2><div class="steps">' +
+      step('Plan the trip', 'Pick the crossings you need for the week ahead, first boat to last.') +
+      step('Pay once', 'One payment covers every crossing of the week on the harbour line.') +
+      step('Board', 'Show the pass on your phone at the gangway and walk on board.') +
+      '</div></section>';
+    const more =
+      '<p>The ferry company says the weekly pass will cost less than four single tickets, and that it hopes more commuters will leave their cars on the far side of the harbour.</p>' +
+      '<p>Passengers who travel only at weekends will keep their old tickets, which stay valid until the end of the year, the company said in a statement on Friday evening.</p>';
+    const result = cleanHtml(page(ARTICLE.replace('</article>', `${more}${features}</article>`)));
+    for (const line of ['Pick the crossings you need', 'One payment covers every crossing', 'Show the pass on your phone']) {
+      expect(blockWith(result, line)?.rule).not.toBe('person-box');
+    }
+  });
+
+  it('keeps the same box when the article goes on after it, and keeps repeated boxes (a thread of posts)', () => {
+    const before = cleanHtml(page(ARTICLE.replace('</h1>', `</h1>${box}`)));
+    expect(blockWith(before, 'Jane Doe has covered')?.kept).toBe(true);
+    const reply = box.replace(BIO, 'John Roe thinks the ferries should run at night as well, since the quay will be lit and the road is quiet then.').replace(/Jane Doe/g, 'John Roe');
+    const thread = cleanHtml(page(ARTICLE.replace('</article>', `${box}${reply}</article>`)));
+    expect(blockWith(thread, 'John Roe thinks')?.kept).toBe(true);
+  });
+});
+
+describe('html-boilerplate: a page the selector groups would empty', () => {
+  // A listing whose every item carries a "teaser" class (read as related content), beside a big menu.
+  const items = Array.from({ length: 30 }, (_, k) => `<li class="view-mode--teaser"><h3>Oak garden bench number ${k + 1}</h3><span>Seats three, 120 cm wide</span><span>€${100 + k}.00</span></li>`).join('');
+  const mega = '<nav class="mega-menu"><ul>' + Array.from({ length: 60 }, (_, k) => `<li><a href="/c/${k}">Garden furniture category ${k} and more</a></li>`).join('') + '</ul></nav>';
+  const listing = page(`${mega}<h1>Garden benches</h1><ul>${items}</ul>`);
+  const withFallback = (on: boolean) =>
+    clean(listing, { format: 'html', path: 'page.html', pipeline: resolvePipeline({ extends: 'default', stages: [['html-boilerplate', { emptyFallback: on }]] }) });
+
+  it('decides again without the groups when a class word took the whole page, and keeps the menu out', () => {
+    const result = cleanHtml(listing);
+    expect(result.text).toContain('Oak garden bench number 17');
+    expect(result.text).toContain('€129.00');
+    expect(result.text).not.toContain('Garden furniture category 12');
+    expect(withFallback(false).text).not.toContain('Oak garden bench number 17');
+    expect(withFallback(true).text).toBe(result.text);
+  });
+
+  it('leaves empty a page that is all footer (no content of its own)', () => {
+    const lines = Array.from({ length: 80 }, (_, k) => `<p>Example Shop branch ${k + 1}, open Monday to Friday</p>`).join('');
+    const footer = cleanHtml(page(`<h1>Example Shop</h1><footer class="site-footer">${lines}</footer>`));
+    expect(footer.text).not.toContain('Example Shop branch 12');
   });
 });

@@ -79,6 +79,18 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('Work is expected to begin');
   });
 
+  it('reads an accordion panel whose hidden element is a collapse wrapper around it, not the panel itself', () => {
+    const result = cleanHtml(
+      withInArticle(
+        '<div class="accordion-item"><h3><button type="button" aria-expanded="false" aria-controls="panel-7">How long will the works last?</button></h3>' +
+          '<div class="collapse" style="overflow:hidden;display:none;height:0px"><div role="region" id="panel-7"><p>About two years: the arches are repaired one at a time, so the bridge never closes for more than a weekend.</p></div></div></div>' +
+          '<div class="drawer" style="display:none"><div id="not-a-panel"><p>A drawer that no control opens, with a line the page never shows anyone.</p></div></div>',
+      ),
+    );
+    expect(blockWith(result, 'About two years')).toMatchObject({ kept: true });
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('A drawer that no control opens');
+  });
+
   it('reads the hidden panels of a tab set (role="tabpanel")', () => {
     const result = cleanHtml(
       withInArticle(
@@ -89,6 +101,25 @@ describe('HTML text: what the page shows, not its markup', () => {
     );
     expect(result.text).toContain('In summer the footpath');
     expect(blockWith(result, 'In winter the footpath')).toMatchObject({ kept: true });
+  });
+
+  it('reads a page wrapper hidden until its script runs (it holds most of the text), but still drops the hidden widgets inside it', () => {
+    const menu = '<div class="drawer" style="display:none"><p>Drawer text the reader never sees until the menu button is pressed.</p></div>';
+    const wrapped = page(`<div id="app" style="visibility:hidden">${ARTICLE.replace('</h1>', `</h1>${menu}`)}</div>`);
+    const result = cleanHtml(wrapped);
+    expect(result.text).toContain('The council decided on Tuesday');
+    expect(result.text).toContain('Work is expected to begin');
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('Drawer text');
+    // The same when the page was saved with a modal open (the wrapper aria-hidden), while the modal's own hidden copy goes.
+    const modal = '<div role="dialog" aria-modal="true" style="display:none"><p>Please accept our terms before you read on, we said in a long notice that nobody reads.</p></div>';
+    const saved = cleanHtml(page(`<div class="site" aria-hidden="true">${ARTICLE}</div>${modal}`));
+    expect(saved.text).toContain('Engineers had warned');
+    expect(saved.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('Please accept our terms');
+  });
+
+  it('still drops a hidden element that holds less than half of the page', () => {
+    const result = cleanHtml(withInArticle('<div style="display:none"><p>A hidden teaser of a story the page never shows, kept out of the clean text.</p></div>'));
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('A hidden teaser');
   });
 
   it('reads every <body> of a page that has several (a second document pasted into the first)', () => {

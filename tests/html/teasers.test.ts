@@ -30,6 +30,19 @@ describe('html-boilerplate: teaser lists', () => {
     );
   });
 
+  it('removes teasers whose summary is a full blog excerpt (some 55 words, the length blogs cut them at), their headline a small share of their text', () => {
+    const excerpt = (k: number) =>
+      `Story ${k} begins where the last council meeting ended, with the harbour master asking for money to dredge the channel before the autumn storms. ` +
+      'The council agreed to look at the figures again in the spring, once the engineers have measured how much silt the river has carried down this year, and to ask the ferry company […]';
+    const cards = [0, 1, 2, 3]
+      .map((k) => `<article class="post"><h3><a href="/story/${k}">What the harbour master asked the council for, part ${k + 1}</a></h3><div class="excerpt"><p>${excerpt(k)}</p></div></article>`)
+      .join('');
+    expect(excerpt(0).split(/\s+/).length).toBeGreaterThan(55);
+    const result = cleanHtml(page(`<div class="content">${ARTICLE}</div><div class="stream">${cards}</div>`));
+    expect(blockWith(result, 'Story 2 begins')).toMatchObject({ kept: false, rule: 'teaser-list' });
+    expect(result.text).toContain('Work is expected to begin');
+  });
+
   it('does not take a rail of teasers for the main content of a page with a short article', () => {
     const short = `<article><h1>Bridge repairs approved</h1><p>The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate in which residents spoke for and against the plan.</p><p>Work is expected to begin in the autumn, when the water is low, and the bridge will stay open to pedestrians for most of the time while the repairs are carried out.</p></article>`;
     const result = cleanHtml(page(`<div class="layout"><div class="col">${short}</div><div class="col">${teasers()}${teasers()}</div></div>`));

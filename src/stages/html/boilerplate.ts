@@ -1,11 +1,11 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { DocumentContext } from '../../model/document.js';
-import type { DocumentStage } from '../types.js';
-import { htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-boilerplate.js';
+import type { DocumentStage, StageContext } from '../types.js';
+import { EMPTY_FALLBACK, htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-boilerplate.js';
 import { RULES, ruleSwitch } from '../../rules/registry.js';
 import { noticeOf } from '../../rules/notices.js';
 import { categoryOf, FORM, INSIDE_MAIN, PROSE_VETO, type Match } from './categories.js';
-import { ancestors, isInside, ownTokens, someDescendant, walkElements } from './dom.js';
+import { ancestors, isInside, ownTokens, someDescendant, walkElements, type PageDom } from './dom.js';
 import { parseByline } from '../meta/byline.js';
 import { lineCategory } from './lines.js';
 import { WIDGET_WORDS, widgetCategory } from './widget-lines.js';
@@ -13,6 +13,7 @@ import { fallBackToJsonLdBody } from './json-ld-body.js';
 import { articleTeasers, teaserOf } from './teasers.js';
 import { blockInfo, findMainContent, massByElement, type BlockInfo } from './main-content.js';
 import { applyScorer } from './scorer-apply.js';
+import { removePersonBoxes } from './person-box.js';
 import type { Removal } from '../../model/block.js';
 
 const R = RULES;
@@ -32,144 +33,188 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
   run(doc, opts, ctx) {
     const dom = doc.page;
     if (!dom) return;
-    const on = ruleSwitch('html', opts.rules);
-    const infos: BlockInfo[] = [];
-    for (const block of doc.blocks) {
-      const el = dom.elements[block.i];
-      if (!block.removed && el) infos.push(blockInfo(doc.view(block), el));
+    const infos = decide(doc, dom, opts, ctx);
+    if (!infos) return;
+    if (opts.selectors && opts.emptyFallback && emptiedByGroups(infos)) {
+      // Undo this stage's decisions and take them again without the selector groups; when that
+      // finds no content either (a page of menus only), the page had none: the first decisions stand.
+      const first = infos.map((i) => [i.block.removed, i.block.role] as const);
+      for (const info of infos) info.block.removed = undefined;
+      decide(doc, dom, { ...opts, selectors: false }, ctx);
+      if (infos.reduce((n, i) => n + (i.block.removed ? 0 : i.f.words), 0) >= EMPTY_FALLBACK.maxKeptWords) ctx.stats.update('html-boilerplate.empty-fallback');
+      else infos.forEach((info, k) => ([info.block.removed, info.block.role] = first[k]!));
     }
-    if (!infos.length) return;
-
-    // Selector matches, cached per element.
-    const cache = new Map<Element, Match | null>();
-    const match = (el: Element): Match | null => {
-      let m = cache.get(el);
-      if (m === undefined) cache.set(el, (m = !opts.selectors ? null : dom.forms.has(el) && on(R.form) ? FORM : categoryOf(el, on)));
-      return m;
-    };
-    // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
-    const all = massByElement(infos, () => false);
-    const { root } = dom;
-    const total = all.get(root) ?? 0;
-    const longInfos = infos.filter((i) => i.prose && i.f.words >= 25);
-    const longProse = massByElement(longInfos, () => false);
-    // Captions are no article text, even long ones; but where the captions carry much of the
-    // page's prose (a slideshow told in its <figcaption>s), or one holds more than a caption
-    // would (the article's lead put in the figure), they are the article.
-    const captionProse = longInfos.filter((i) => [i.el, ...ancestors(i.el)].some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
-    const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
-    // A match holding over half the page's prose is a page wrapper with an unlucky class, not a group.
-    const isWrapper = (el: Element) => (all.get(el) ?? 0) > total * 0.5;
-    // A thread page (a forum's topic, a Q&A) has its text in the posts, which are marked up as
-    // comments: when the long prose lies in comment groups and nothing outside any group makes an
-    // article, the comments are the page's content.
-    let threadWords = 0;
-    let outside = 0;
-    for (const i of longInfos) {
-      const groups = [i.el, ...ancestors(i.el)].filter((el) => match(el) && !isWrapper(el));
-      if (!groups.length) outside++;
-      else if (groups.some((el) => match(el)!.category === R.comments.id)) threadWords += i.f.words;
-    }
-    const threadIsContent = threadWords > 0 && outside < THREAD_ARTICLE_PARAGRAPHS;
-    const group = (el: Element): Match | null => {
-      const m = match(el);
-      if (!m || (threadIsContent && m.category === R.comments.id)) return null;
-      // …but a cookie or consent panel outweighs a short post without being the page: it holds
-      // none of the page's own landmarks (its <h1>, <main>, <article>).
-      if (isWrapper(el) && !(m.category === R.cookie.id && !holdsLandmark(el))) return null;
-      if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
-      // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
-      return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
-    };
-    // Teaser lists ("more stories": linked headlines with a line of summary) go when the page
-    // has an article of its own; on a listing page they are the content and stay.
-    const inGroup = (el: Element) => [el, ...ancestors(el)].some((node) => group(node) !== null);
-    const teasers = on(R.teaserList) ? articleTeasers(infos, inGroup) : new Map<Element, never>();
-    const skip = (el: Element) => group(el) !== null || teasers.has(el);
-    const mass = massByElement(infos, skip);
-    const plain = massByElement(infos, skip, 'plain');
-    let main = opts.mainContent ? findMainContent(root, mass, plain) : root;
-    // The page's own word for it: when the densest prose lies outside the one element marked as
-    // the article (<article>, <main>, itemprop=articleBody) and that element still holds a fair
-    // share of the prose, search again inside it.
-    if (opts.mainContent) {
-      const marked: Element[] = [];
-      walkElements(dom.$.root().get(0)!, (el) => {
-        const isMarked = el.attribs.itemprop === 'articleBody' || el.name === 'article' || el.name === 'main' || el.attribs.role === 'main';
-        if (isMarked && !isInside(main, el) && !isInside(el, main)) marked.push(el);
-      });
-      const best = marked.sort((a, b) => (mass.get(b) ?? 0) - (mass.get(a) ?? 0))[0];
-      if (best && (mass.get(best) ?? 0) >= (mass.get(root) ?? 0) * MARKED_SHARE) main = findMainContent(best, mass, plain);
-    }
-    const context = contextOf(main, massByElement(infos, skip, 'plain'));
-
-    // Where the main content starts: what precedes it in its context is the article's head
-    // (title, standfirst, a lead "teaser"), what follows it there is mostly related content.
-    const mainStart = infos.find((i) => isInside(i.el, main))?.block.i ?? 0;
-    // With the block scorer on, the structure rules' removals are proposals it may overrule.
-    const scorerOn = on(R.scorer);
-    const proposed = new Map<BlockInfo, Removal>();
-    const structural = (info: BlockInfo, removal: Removal) => (scorerOn ? proposed.set(info, removal) : doc.remove(info.block, removal));
-    // Rules with provenance words, for every block the structure rules keep.
-    const byWords = (info: BlockInfo): boolean => {
-      const { block } = info;
-      if (on(R.ads) && R.ads.patterns.isObfuscated(block.text)) {
-        return doc.remove(block, { stage: 'html-boilerplate', rule: R.ads.id, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
-      }
-      const widget = info.f.words <= WIDGET_WORDS ? widgetCategory(block.text, info.f.words, info.prose, on) : null;
-      if (widget) return doc.remove(block, { stage: 'html-boilerplate', rule: widget.id, reason: `widget line (${widget.id}) by the multilingual lexicon` });
-      const line = lineCategory(block.text, info.f.words, on);
-      if (line) return doc.remove(block, { stage: 'html-boilerplate', rule: line.id, reason: `${line.id} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
-      // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
-      const notice = noticeOf(block.text, info.f.words, on);
-      return notice ? doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule.id, reason: notice.reason }) : false;
-    };
-    for (const info of infos) {
-      const { block, el } = info;
-      const inMain = isInside(el, main);
-      const head = !inMain && block.i < mainStart && isInside(el, context);
-      let removed = false;
-      for (let node: AnyNode | null = el; node && node !== main && node.type === 'tag'; node = node.parent) {
-        const m = group(node as Element);
-        if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
-        // The article's own head: its <header> and lead "teaser" are no page header or related list.
-        if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context) && isArticleHead(node as Element)) continue;
-        doc.remove(block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
-        ctx.stats.update(`html-boilerplate.${m.category}`);
-        removed = true;
-        break;
-      }
-      if (removed) continue;
-      // Teasers inside the main content are left to the rules there (a forum's posts, a
-      // documentation index look alike); beside it, they are no lead or context of the article.
-      const teaser = inMain ? undefined : teaserOf(el, teasers);
-      if (teaser) {
-        structural(info, { stage: 'html-boilerplate', rule: R.teaserList.id, reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
-        continue;
-      }
-      if (!inMain) {
-        // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
-        // right beside the main content belong to it (and are read for widget lines below).
-        const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
-        const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
-        if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30) && on(R.outsideMain)) {
-          structural(info, { stage: 'html-boilerplate', rule: R.outsideMain.id, reason: `outside the main content (${describe(main)})` });
-          continue;
-        }
-      } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity && on(R.linkList)) {
-        structural(info, { stage: 'html-boilerplate', rule: R.linkList.id, reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
-        continue;
-      }
-      byWords(info);
-    }
-    if (scorerOn) applyScorer(doc, proposed, byWords, ctx);
-    removeBylines(doc, infos);
-    if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
-    if (on(R.emptySection)) removeEmptySections(doc, infos);
-    if (on(R.jsonLdBody)) fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
+    if (ruleSwitch('html', opts.rules)(R.jsonLdBody)) fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
   },
 };
+
+/**
+ * One pass of the stage's decisions over the blocks still kept (selector groups, main content,
+ * the structure and lexicon rules, bylines, the tail, person boxes, empty sections); the blocks'
+ * infos, or null when there is no block to decide on.
+ */
+function decide(doc: DocumentContext, dom: PageDom, opts: HtmlBoilerplateOptions, ctx: StageContext): BlockInfo[] | null {
+  const on = ruleSwitch('html', opts.rules);
+  const infos: BlockInfo[] = [];
+  for (const block of doc.blocks) {
+    const el = dom.elements[block.i];
+    if (!block.removed && el) infos.push(blockInfo(doc.view(block), el));
+  }
+  if (!infos.length) return null;
+
+  // Selector matches, cached per element.
+  const cache = new Map<Element, Match | null>();
+  const match = (el: Element): Match | null => {
+    let m = cache.get(el);
+    if (m === undefined) cache.set(el, (m = !opts.selectors ? null : dom.forms.has(el) && on(R.form) ? FORM : categoryOf(el, on)));
+    return m;
+  };
+  // A "boilerplate group" that holds most of the page's prose is a page wrapper with an unlucky class.
+  const all = massByElement(infos, () => false);
+  const { root } = dom;
+  const total = all.get(root) ?? 0;
+  const longInfos = infos.filter((i) => i.prose && i.f.words >= 25);
+  const longProse = massByElement(longInfos, () => false);
+  // Captions are no article text, even long ones; but where the captions carry much of the
+  // page's prose (a slideshow told in its <figcaption>s), or one holds more than a caption
+  // would (the article's lead put in the figure), they are the article.
+  const captionProse = longInfos.filter((i) => [i.el, ...ancestors(i.el)].some((el) => match(el)?.category === 'caption')).reduce((sum, i) => sum + i.mass, 0);
+  const captionsAreText = captionProse > (longProse.get(root) ?? 0) * CAPTION_SHARE;
+  // A match holding over half the page's prose is a page wrapper with an unlucky class, not a group.
+  const isWrapper = (el: Element) => (all.get(el) ?? 0) > total * 0.5;
+  // A thread page (a forum's topic, a Q&A) has its text in the posts, which are marked up as
+  // comments: when the long prose lies in comment groups and nothing outside any group makes an
+  // article, the comments are the page's content.
+  let threadWords = 0;
+  let outside = 0;
+  for (const i of longInfos) {
+    const groups = [i.el, ...ancestors(i.el)].filter((el) => match(el) && !isWrapper(el));
+    if (!groups.length) outside++;
+    else if (groups.some((el) => match(el)!.category === R.comments.id)) threadWords += i.f.words;
+  }
+  const threadIsContent = threadWords > 0 && outside < THREAD_ARTICLE_PARAGRAPHS;
+  const group = (el: Element): Match | null => {
+    const m = match(el);
+    if (!m || (threadIsContent && m.category === R.comments.id)) return null;
+    // …but a cookie or consent panel outweighs a short post without being the page: it holds
+    // none of the page's own landmarks (its <h1>, <main>, <article>).
+    if (isWrapper(el) && !(m.category === R.cookie.id && !holdsLandmark(el))) return null;
+    if (m.category === 'caption') return captionsAreText || (longProse.get(el) ?? 0) > CAPTION_PROSE ? null : m;
+    // A "paywall" container that holds running text holds the article behind the wall, not the pitch.
+    return (PROSE_VETO.has(m.category) || m.wall) && longProse.has(el) ? null : m;
+  };
+  // Teaser lists ("more stories": linked headlines with a line of summary) go when the page
+  // has an article of its own; on a listing page they are the content and stay.
+  const inGroup = (el: Element) => [el, ...ancestors(el)].some((node) => group(node) !== null);
+  const teasers = on(R.teaserList) ? articleTeasers(infos, inGroup) : new Map<Element, never>();
+  const skip = (el: Element) => group(el) !== null || teasers.has(el);
+  const mass = massByElement(infos, skip);
+  const plain = massByElement(infos, skip, 'plain');
+  let main = opts.mainContent ? findMainContent(root, mass, plain) : root;
+  // The page's own word for it: when the densest prose lies outside the one element marked as
+  // the article (<article>, <main>, itemprop=articleBody) and that element still holds a fair
+  // share of the prose, search again inside it.
+  if (opts.mainContent) {
+    const marked: Element[] = [];
+    walkElements(dom.$.root().get(0)!, (el) => {
+      const isMarked = el.attribs.itemprop === 'articleBody' || el.name === 'article' || el.name === 'main' || el.attribs.role === 'main';
+      if (isMarked && !isInside(main, el) && !isInside(el, main)) marked.push(el);
+    });
+    const best = marked.sort((a, b) => (mass.get(b) ?? 0) - (mass.get(a) ?? 0))[0];
+    if (best && (mass.get(best) ?? 0) >= (mass.get(root) ?? 0) * MARKED_SHARE) main = findMainContent(best, mass, plain);
+  }
+  const context = contextOf(main, massByElement(infos, skip, 'plain'));
+
+  // Where the main content starts: what precedes it in its context is the article's head
+  // (title, standfirst, a lead "teaser"), what follows it there is mostly related content.
+  const mainStart = infos.find((i) => isInside(i.el, main))?.block.i ?? 0;
+  // With the block scorer on, the structure rules' removals are proposals it may overrule.
+  const scorerOn = on(R.scorer);
+  const proposed = new Map<BlockInfo, Removal>();
+  const structural = (info: BlockInfo, removal: Removal) => (scorerOn ? proposed.set(info, removal) : doc.remove(info.block, removal));
+  // Rules with provenance words, for every block the structure rules keep.
+  const byWords = (info: BlockInfo): boolean => {
+    const { block } = info;
+    if (on(R.ads) && R.ads.patterns.isObfuscated(block.text)) {
+      return doc.remove(block, { stage: 'html-boilerplate', rule: R.ads.id, reason: 'words written in mixed Latin and Cyrillic letters: an obfuscated ad' });
+    }
+    const widget = info.f.words <= WIDGET_WORDS ? widgetCategory(block.text, info.f.words, info.prose, on) : null;
+    if (widget) return doc.remove(block, { stage: 'html-boilerplate', rule: widget.id, reason: `widget line (${widget.id}) by the multilingual lexicon` });
+    const line = lineCategory(block.text, info.f.words, on);
+    if (line) return doc.remove(block, { stage: 'html-boilerplate', rule: line.id, reason: `${line.id} line ("${block.text.slice(0, 30)}…") by the multilingual lexicon` });
+    // The sentences widgets write (comment-form notices, calls to follow or support the site), as in text mode.
+    const notice = noticeOf(block.text, info.f.words, on);
+    return notice ? doc.remove(block, { stage: 'html-boilerplate', rule: notice.rule.id, reason: notice.reason }) : false;
+  };
+  for (const info of infos) {
+    const { block, el } = info;
+    const inMain = isInside(el, main);
+    const head = !inMain && block.i < mainStart && isInside(el, context);
+    let removed = false;
+    for (let node: AnyNode | null = el; node && node !== main && node.type === 'tag'; node = node.parent) {
+      const m = group(node as Element);
+      if (!m || (inMain && !INSIDE_MAIN.has(m.category))) continue;
+      // The article's own head: its <header> and lead "teaser" are no page header or related list.
+      if (head && (m.category === 'header' || m.category === 'related') && isInside(node, context) && isArticleHead(node as Element)) continue;
+      doc.remove(block, { stage: 'html-boilerplate', rule: m.category, reason: `inside ${m.by}: ${m.category}` });
+      ctx.stats.update(`html-boilerplate.${m.category}`);
+      removed = true;
+      break;
+    }
+    if (removed) continue;
+    // Teasers inside the main content are left to the rules there (a forum's posts, a
+    // documentation index look alike); beside it, they are no lead or context of the article.
+    const teaser = inMain ? undefined : teaserOf(el, teasers);
+    if (teaser) {
+      structural(info, { stage: 'html-boilerplate', rule: R.teaserList.id, reason: `in a list of ${teaser.items.length} teasers <${teaser.shape}>: linked headlines with little text, repeated` });
+      continue;
+    }
+    if (!inMain) {
+      // jusText-style context: the lead, the title and subtitle, a recipe's ingredient list
+      // right beside the main content belong to it (and are read for widget lines below).
+      const beside = head ? belongsBeside(info) : isInside(el, context) && info.prose && (block.html?.linkDensity ?? 0) < 0.3;
+      const lead = !beside && block.i < mainStart && block.i >= mainStart - LEAD_REACH && isLead(info, main);
+      if (!beside && !lead && !(opts.keepOutsideProse && info.prose && info.f.words >= 30) && on(R.outsideMain)) {
+        structural(info, { stage: 'html-boilerplate', rule: R.outsideMain.id, reason: `outside the main content (${describe(main)})` });
+        continue;
+      }
+    } else if (block.kind !== 'heading' && !info.prose && (block.html?.linkDensity ?? 0) > opts.maxLinkDensity && on(R.linkList)) {
+      structural(info, { stage: 'html-boilerplate', rule: R.linkList.id, reason: `mostly link text (${Math.round((block.html?.linkDensity ?? 0) * 100)}%), not prose` });
+      continue;
+    }
+    byWords(info);
+  }
+  if (scorerOn) applyScorer(doc, proposed, byWords, ctx);
+  removeBylines(doc, infos);
+  if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
+  // Author bios after the article; after the tail rule, so that a sign-off the bio followed stays.
+  if (on(R.personBox)) removePersonBoxes(doc, infos, main, root, (dom.facts.metas.get('author') ?? []).map((a) => a.replace(/\s+/g, ' ').trim().toLowerCase()));
+  if (on(R.emptySection)) removeEmptySections(doc, infos);
+  return infos;
+}
+
+/**
+ * Whether the selector groups emptied a page that has text (EMPTY_FALLBACK): almost nothing is
+ * kept, and the category that removed most words is a group's (not a structure rule's), and not
+ * a footer or a consent banner.
+ */
+function emptiedByGroups(infos: readonly BlockInfo[]): boolean {
+  let kept = 0;
+  let total = 0;
+  const byRule = new Map<string, number>();
+  for (const { block, f } of infos) {
+    total += f.words;
+    if (!block.removed) kept += f.words;
+    else if (block.removed.stage === 'html-boilerplate') byRule.set(block.removed.rule, (byRule.get(block.removed.rule) ?? 0) + f.words);
+  }
+  if (kept >= EMPTY_FALLBACK.maxKeptWords || total < EMPTY_FALLBACK.minPageWords) return false;
+  const top = [...byRule].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return top !== undefined && !STRUCTURE_RULES.has(top) && !(EMPTY_FALLBACK.emptyCategories as readonly string[]).includes(top);
+}
+
+/** Rules of the structure (not of a selector group): without the groups they would decide the same. */
+const STRUCTURE_RULES = new Set<string>([R.outsideMain.id, R.linkList.id, R.teaserList.id, R.afterMain.id, R.emptySection.id, R.scorer.id, R.personBox.id]);
 
 /** Long paragraphs (25 words or more) outside every group that make an article beside a comment thread. */
 const THREAD_ARTICLE_PARAGRAPHS = 2;

@@ -46,9 +46,29 @@ function isHidden(el: Element): boolean {
  * (consent, "you are leaving this site").
  */
 function isCollapsedPanel(el: Element, controlled: Set<string>): boolean {
-  const role = el.attribs.role;
-  if (role === 'dialog' || role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
-  return role === 'tabpanel' || el.attribs.hidden === 'until-found' || (!!el.attribs.id && controlled.has(el.attribs.id));
+  // A collapse wrapper that the page hides around the panel (Chakra's and others' animated
+  // accordions): the panel itself is its only child, a level or two down.
+  for (let node: Element | undefined = el, level = 0; node && level <= COLLAPSE_LEVELS; node = onlyChild(node), level++) {
+    const role = node.attribs.role;
+    if (role === 'dialog' || role === 'alertdialog' || node.attribs['aria-modal'] === 'true') return false;
+    if (role === 'tabpanel' || node.attribs.hidden === 'until-found' || (!!node.attribs.id && controlled.has(node.attribs.id))) return true;
+  }
+  return false;
+}
+
+/** How far below a hidden wrapper the panel it collapses may lie. */
+const COLLAPSE_LEVELS = 2;
+
+/** The one element child of `el` when it has no other child element and no text of its own. */
+function onlyChild(el: Element): Element | undefined {
+  let only: Element | undefined;
+  for (const child of el.children) {
+    if (child.type === 'text' && /\S/.test((child as Text).data)) return undefined;
+    if (!isElement(child)) continue;
+    if (only) return undefined;
+    only = child;
+  }
+  return only;
 }
 
 /**
@@ -96,8 +116,34 @@ function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean, visit?: 
     if ('children' in node) for (let k = node.children.length - 1; k >= 0; k--) nodes.push(node.children[k]!), gone.push(out);
   }
   $(dropped).remove();
-  $(disclosures ? hidden.filter((el) => !isCollapsedPanel(el, controlled)) : hidden).remove();
+  if (!disclosures) {
+    $(hidden).remove();
+    return;
+  }
+  // The page's text, counted once and only when some hidden element could be the page.
+  let total: number | undefined;
+  const pageChars = () => (total ??= charsOf(root));
+  $(hidden.filter((el) => !isCollapsedPanel(el, controlled) && !isHiddenWrapper(el, pageChars))).remove();
 }
+
+/** Share of the page's text a hidden element must hold to be the page itself, hidden until its script runs. */
+const WRAPPER_SHARE = 0.5;
+
+/**
+ * A hidden element that holds most of the page's text is the page, not a
+ * widget: a wrapper that a script reveals once it has loaded (an anti-flicker
+ * `visibility:hidden`), or one marked aria-hidden while a modal was open when
+ * the page was saved. Dropping it would empty the page. A modal dialog still
+ * goes (a consent text can outweigh a page that scripts fill in). Text is
+ * counted as non-space characters, once the unread elements are gone.
+ */
+function isHiddenWrapper(el: Element, pageChars: () => number): boolean {
+  if (el.attribs.role === 'dialog' || el.attribs.role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
+  const own = charsOf(el);
+  return own > 0 && own > pageChars() * WRAPPER_SHARE;
+}
+
+const charsOf = (node: AnyNode): number => textOf(node).match(NON_SPACE)?.length ?? 0;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
