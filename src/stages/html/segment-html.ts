@@ -143,7 +143,9 @@ function isHiddenWrapper(el: Element, pageChars: () => number): boolean {
   return own > 0 && own > pageChars() * WRAPPER_SHARE;
 }
 
-const charsOf = (node: AnyNode): number => textOf(node).match(NON_SPACE)?.length ?? 0;
+/** White space, removed to count the other characters: matching every /\S/ made an array of one-character strings per text node. */
+const SPACES = /\s+/g;
+const charsOf = (node: AnyNode): number => textOf(node).replace(SPACES, '').length;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
@@ -157,8 +159,6 @@ const BLOCK_TAGS = new Set([
   'fieldset', 'legend', 'ul', 'ol', 'dl', 'menu', 'table', 'tbody', 'thead', 'tfoot', 'figure', 'body', 'center', 'details',
   'summary', 'hgroup', 'hr', 'html', 'frameset', 'frame', 'noframes',
 ]);
-/** White space, removed to count the other characters: matching every /\S/ made an array of one-character strings per text node. */
-const SPACES = /\s+/g;
 
 /** How many elements of a block's DOM path the sidecar shows (nearest last): enough to tell containers apart, bounded on deep pages. */
 const PATH_ELEMENTS = 8;
