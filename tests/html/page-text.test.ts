@@ -24,11 +24,16 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('\n\nThe footbridge beside the old crossing will also be repainted in the colours it had when it opened.\n');
   });
 
-  it('does not read a hidden <body>: it is dropped like any hidden element, not taken as the page root', () => {
+  it('reads a hidden <body> that holds the page (a wrapper a script reveals) but not a small hidden <body> beside the page's text', () => {
     const para = 'The council voted on Tuesday to repair the old stone bridge rather than replace it, after a long debate.';
-    const result = cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body hidden><article><p>${para}</p></article></body></html>`);
-    expect(result.sidecar.blocks.map((b) => b.text).join(' ')).not.toContain('stone bridge');
-    expect(cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body><article><p>${para}</p></article></body></html>`).text).toContain('stone bridge');
+    const hiddenPage = cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body hidden><article><p>${para}</p></article></body></html>`);
+    expect(hiddenPage.text).toContain('stone bridge');
+    // Broken markup: the page's text after a small hidden <body> (htmlparser2 keeps it outside); that <body> goes like any hidden element.
+    const nested = cleanHtml(
+      `<!doctype html><html lang="en"><head><title>T</title></head><body hidden><p>Preview of the members area for subscribers only.</p></body><article><p>${para}</p><p>${para.replace('stone', 'iron')}</p></article></html>`,
+    );
+    expect(nested.text).toContain('stone bridge');
+    expect(nested.sidecar.blocks.map((b) => b.text).join(' ')).not.toContain('members area');
   });
 
   it('reads ruby text without its readings (<rt>) and their parentheses (<rp>)', () => {
