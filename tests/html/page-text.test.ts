@@ -24,7 +24,7 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(result.text).toContain('\n\nThe footbridge beside the old crossing will also be repainted in the colours it had when it opened.\n');
   });
 
-  it('reads a hidden <body> that holds the page (a wrapper a script reveals) but not a small hidden <body> beside the page's text', () => {
+  it('reads a hidden <body> that holds the page (a wrapper a script reveals) but not a small hidden <body> beside the page text', () => {
     const para = 'The council voted on Tuesday to repair the old stone bridge rather than replace it, after a long debate.';
     const hiddenPage = cleanHtml(`<!doctype html><html lang="en"><head><title>T</title></head><body hidden><article><p>${para}</p></article></body></html>`);
     expect(hiddenPage.text).toContain('stone bridge');
