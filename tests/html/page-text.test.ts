@@ -122,6 +122,15 @@ describe('HTML text: what the page shows, not its markup', () => {
     expect(saved.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('Please accept our terms');
   });
 
+  it('reads nested hidden wrappers around the page, each counted in one walk, and drops the small hidden element inside them', () => {
+    const note = '<div hidden><p>A hidden note of the editors about the photo rights, never shown on the page.</p></div>';
+    const nested = `<div style="visibility:hidden"><div aria-hidden="true"><div hidden>${ARTICLE.replace('</h1>', `</h1>${note}`)}</div></div></div>`;
+    const result = cleanHtml(page(nested));
+    expect(result.text).toContain('The council decided on Tuesday');
+    expect(result.text).toContain('Work is expected to begin');
+    expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('photo rights');
+  });
+
   it('still drops a hidden element that holds less than half of the page', () => {
     const result = cleanHtml(withInArticle('<div style="display:none"><p>A hidden teaser of a story the page never shows, kept out of the clean text.</p></div>'));
     expect(result.sidecar.blocks.map((b) => b.text).join('\n')).not.toContain('A hidden teaser');

@@ -120,10 +120,10 @@ function dropUnread($: CheerioAPI, root: AnyNode, disclosures: boolean, visit?: 
     $(hidden).remove();
     return;
   }
-  // The page's text, counted once and only when some hidden element could be the page.
-  let total: number | undefined;
-  const pageChars = () => (total ??= charsOf(root));
-  $(hidden.filter((el) => !isCollapsedPanel(el, controlled) && !isHiddenWrapper(el, pageChars))).remove();
+  const candidates = hidden.filter((el) => !isCollapsedPanel(el, controlled));
+  if (!candidates.length) return;
+  const chars = nonSpaceCounts(root, candidates);
+  $(candidates.filter((el) => !isHiddenWrapper(el, chars))).remove();
 }
 
 /** Share of the page's text a hidden element must hold to be the page itself, hidden until its script runs. */
@@ -137,15 +137,42 @@ const WRAPPER_SHARE = 0.5;
  * goes (a consent text can outweigh a page that scripts fill in). Text is
  * counted as non-space characters, once the unread elements are gone.
  */
-function isHiddenWrapper(el: Element, pageChars: () => number): boolean {
+function isHiddenWrapper(el: Element, chars: NonSpaceCounts): boolean {
   if (el.attribs.role === 'dialog' || el.attribs.role === 'alertdialog' || el.attribs['aria-modal'] === 'true') return false;
-  const own = charsOf(el);
-  return own > 0 && own > pageChars() * WRAPPER_SHARE;
+  const own = chars.of.get(el) ?? 0;
+  return own > 0 && own > chars.total * WRAPPER_SHARE;
+}
+
+interface NonSpaceCounts {
+  total: number;
+  of: Map<Element, number>;
+}
+
+/**
+ * The non-space characters of the page and of each of `els`, in one walk:
+ * counting each hidden element's text apart would read nested ones again for
+ * every level (512 levels of hidden wrappers around a large page).
+ */
+function nonSpaceCounts(root: AnyNode, els: readonly Element[]): NonSpaceCounts {
+  const wanted = new Set(els);
+  const of = new Map<Element, number>();
+  let seen = 0;
+  // Nodes to visit, and the end marks of wanted elements with the count at their start.
+  const stack: Array<AnyNode | { end: Element; from: number }> = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('end' in item) of.set(item.end, seen - item.from);
+    else if (item.type === 'text') seen += (item as Text).data.replace(SPACES, '').length;
+    else if ('children' in item) {
+      if (isElement(item) && wanted.has(item)) stack.push({ end: item, from: seen });
+      for (let k = item.children.length - 1; k >= 0; k--) stack.push(item.children[k]!);
+    }
+  }
+  return { total: seen, of };
 }
 
 /** White space, removed to count the other characters: matching every /\S/ made an array of one-character strings per text node. */
 const SPACES = /\s+/g;
-const charsOf = (node: AnyNode): number => textOf(node).replace(SPACES, '').length;
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
