@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { breadcrumbs, emptySection, footer, form, header, hidden, jsonLdBody, linkList, scorer, sidebar, teaserList } from './html-only.js';
+import { breadcrumbs, emptySection, footer, form, header, hidden, jsonLdBody, linkList, sidebar, teaserList } from './html-only.js';
+import { scorer } from './scorer.js';
 import { afterMain, beforeMain, linkSection, navigation, outsideMain, siteHeader, siteName } from './main-text.js';
 import { authorBox, citation, consent, credit, disclaimer, disclosure, license, noJavascript, pagination, postMeta, rating, readerPrompt, readingTime, readMore } from './notices.js';
 import { caption, comments, gallery, glossary, related, tags } from './structures.js';
