@@ -30,7 +30,8 @@ export const FAMILIES: ReadonlyArray<{ title: string; rules: readonly RuleSpec[]
   { title: 'One-line widgets', rules: [languageSwitcher, social, ads, uiLabel, copyright, legal, cookie, newsletter] },
   { title: 'Sentences widgets write (at the start of a block of at most 40 words)', rules: [readerPrompt, disclosure, pagination, readMore, credit, postMeta, rating, license, disclaimer, citation, readingTime, consent, noJavascript, authorBox] },
   { title: 'Position: the main text and what lies around it', rules: [navigation, siteHeader, siteName, beforeMain, afterMain, outsideMain, linkSection] },
-  { title: 'HTML structure', rules: [hidden, breadcrumbs, header, footer, sidebar, form, teaserList, linkList, emptySection, jsonLdBody, scorer] },
+  { title: 'HTML structure', rules: [hidden, breadcrumbs, header, footer, sidebar, form, teaserList, linkList, emptySection, jsonLdBody] },
+  { title: 'Learned: the block scorer of both modes', rules: [scorer] },
 ];
 
 export const RULE_LIST: readonly RuleSpec[] = Object.values(RULES);
