@@ -18,7 +18,7 @@ export class RuleContext {
     /**
      * With the block scorer on, the removals the position rules make
      * (`propose`) are collected here by block index instead of applied: the
-     * scorer decides them (scorer-apply.ts). Null: they are applied at once.
+     * scorer decides them (scorer.ts). Null: they are applied at once.
      */
     readonly proposed: Map<number, Removal> | null = null,
   ) {
