@@ -32,6 +32,7 @@ function pageOf(example: Example, mode: Mode): { page: string; start: number; en
   const at = example.at ?? 'inside';
   let before: string;
   let after: string;
+  if (at === 'page') return { page: source, start: 0, end: source.length };
   if (mode === 'text') {
     const article = `${TITLE}\n\n${P1}\n\n${P2}\n\n${P3}\n`;
     if (at === 'before') [before, after] = ['', `\n\n${article}`];
@@ -40,7 +41,6 @@ function pageOf(example: Example, mode: Mode): { page: string; start: number; en
     else if (at === 'inside') [before, after] = [`${TITLE}\n\n${P1}\n\n\n`, `\n\n\n${P2}\n\n${P3}\n`];
     else return null;
   } else {
-    if (at === 'page') return { page: source, start: 0, end: source.length };
     const head = `<!doctype html><html lang="en"><head><title>${TITLE}</title></head><body><div id="page">`;
     const open = '<div class="l1"><div class="l2"><div class="l3"><article>';
     const close = '</article></div></div></div>';

@@ -146,25 +146,6 @@ function jsonLdPage(full: boolean): string {
   return `<!doctype html><html><head><title>Harbour plan approved</title><script type="application/ld+json">${ld}</script></head><body><article><h1>Harbour plan approved</h1><p>${STUB}</p></article></body></html>`;
 }
 
-/** A short page whose install links sit in a table inside the article's <main>: documentation, not a link list. */
-const INSTALL_PAGE =
-  '<!doctype html><html lang="en"><head><title>Install | Example Docs</title></head><body><main><section><h1>Install the tool</h1>' +
-  '<div><div><table><tbody><tr><td><a href="/linux">Install on Linux</a></td></tr><tr><td><a href="/windows">Install on Windows</a></td></tr><tr><td><a href="/mac">Install on Mac</a></td></tr></tbody></table></div></div>' +
-  '<p>The council decided on Tuesday that the old stone bridge will be repaired rather than replaced, after a long debate in which residents spoke for and against the plan.</p>' +
-  '<p>Engineers had warned that the arches were weakening, but a survey published in the spring found that the damage could be fixed within two years and at half the cost of a new crossing.</p>' +
-  '<p>Work is expected to begin in the autumn, when the water is low, and the bridge will stay open to pedestrians for most of the time while the repairs are carried out.</p>' +
-  '</section></main></body></html>';
-
-export const scorer = {
-  id: 'scorer',
-  modes: ['html'],
-  description: 'the learned block scorer (html/scorer.ts, trained by scripts/train-scorer.js): removes a block the structure rules keep when its content score is under 0.35, keeps one they remove as outside-main, link-list or teaser-list when it is over 0.65; the reason gives the score and its top features',
-  examples: {
-    remove: [{ html: '<section><header><div><span>Example Gazette Media Group Springfield Office Newsroom Contact Desk Editors Reporters Photographers Archive Subscriptions Events</span></div></header></section>', at: 'after' }],
-    keep: [{ html: INSTALL_PAGE, at: 'page', check: 'Install on Windows' }],
-  },
-} as const satisfies RuleSpec;
-
 /** The person-box examples: an avatar named like the box's heading link, and a short blurb. */
 const BIO = 'Jane has covered the harbour, its ferries and its long quarrels for twenty years, and lives by the water.';
 const BIO_BOX = `<div class="card"><img src="a.jpg" alt="Jane Doe"><h4><a href="/people/jane">Jane Doe</a></h4><p>${BIO}</p></div>`;

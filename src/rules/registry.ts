@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { breadcrumbs, emptySection, footer, form, header, hidden, jsonLdBody, linkList, personBox, scorer, sidebar, teaserList } from './html-only.js';
+import { breadcrumbs, emptySection, footer, form, header, hidden, jsonLdBody, linkList, personBox, sidebar, teaserList } from './html-only.js';
+import { scorer } from './scorer.js';
 import { afterMain, beforeMain, linkSection, navigation, outsideMain, siteHeader, siteName } from './main-text.js';
 import { authorBox, citation, consent, credit, disclaimer, disclosure, license, noJavascript, pagination, postMeta, rating, readerPrompt, readingTime, readMore } from './notices.js';
 import { caption, comments, gallery, glossary, related, tags } from './structures.js';
@@ -29,7 +30,8 @@ export const FAMILIES: ReadonlyArray<{ title: string; rules: readonly RuleSpec[]
   { title: 'One-line widgets', rules: [languageSwitcher, social, ads, uiLabel, copyright, legal, cookie, newsletter] },
   { title: 'Sentences widgets write (at the start of a block of at most 40 words)', rules: [readerPrompt, disclosure, pagination, readMore, credit, postMeta, rating, license, disclaimer, citation, readingTime, consent, noJavascript, authorBox] },
   { title: 'Position: the main text and what lies around it', rules: [navigation, siteHeader, siteName, beforeMain, afterMain, outsideMain, linkSection] },
-  { title: 'HTML structure', rules: [hidden, breadcrumbs, header, footer, sidebar, form, teaserList, linkList, personBox, emptySection, jsonLdBody, scorer] },
+  { title: 'HTML structure', rules: [hidden, breadcrumbs, header, footer, sidebar, form, teaserList, linkList, personBox, emptySection, jsonLdBody] },
+  { title: 'Learned: the block scorer of both modes', rules: [scorer] },
 ];
 
 export const RULE_LIST: readonly RuleSpec[] = Object.values(RULES);

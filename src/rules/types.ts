@@ -15,7 +15,7 @@ export type Mode = 'text' | 'html';
  * `after` it (text: below the last paragraph; HTML: inside the article,
  * after its last paragraph), `outside` it (text: above the title, cut off
  * from it by a menu; HTML: beside the article's wrappers), or the whole
- * `page` (HTML only: the example is the full document).
+ * `page` (the example is the full document).
  */
 export type Placement = 'inside' | 'before' | 'after' | 'outside' | 'page';
 

@@ -1,4 +1,5 @@
 import type { BlockView } from '../../../model/block-view.js';
+import type { Removal } from '../../../model/block.js';
 import type { DocumentContext } from '../../../model/document.js';
 import type { RuleSpec, RuleSwitch } from '../../../rules/registry.js';
 
@@ -14,6 +15,12 @@ export class RuleContext {
     private readonly doc: DocumentContext,
     /** Which rules the pipeline has on. */
     readonly on: RuleSwitch = () => true,
+    /**
+     * With the block scorer on, the removals the position rules make
+     * (`propose`) are collected here by block index instead of applied: the
+     * scorer decides them (scorer.ts). Null: they are applied at once.
+     */
+    readonly proposed: Map<number, Removal> | null = null,
   ) {
     this.lang = doc.data.meta.lang;
     this.items = doc.keptViews();
@@ -23,6 +30,19 @@ export class RuleContext {
   remove(item: Item, rule: RuleSpec, reason: string): boolean {
     if (!this.on(rule)) return false;
     this.doc.remove(item.block, { stage: 'boilerplate', rule: rule.id, reason });
+    return true;
+  }
+
+  /**
+   * A removal the block scorer may overrule (the position rules of
+   * main-text.ts): recorded in `proposed` when the scorer is on, applied
+   * otherwise. Those rules read no removal of each other, so that proposing
+   * instead of removing changes nothing they decide.
+   */
+  propose(item: Item, rule: RuleSpec, reason: string): boolean {
+    if (!this.proposed) return this.remove(item, rule, reason);
+    if (!this.on(rule) || item.block.removed || this.proposed.has(item.block.i)) return false;
+    this.proposed.set(item.block.i, { stage: 'boilerplate', rule: rule.id, reason });
     return true;
   }
 

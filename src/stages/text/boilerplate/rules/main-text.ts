@@ -16,6 +16,18 @@ export interface MainTextOptions {
   partShare: number;
 }
 
+/** What the main-text rule found, by block index (the block scorer reads it). */
+export interface MainTextFacts {
+  /** First and last block of the main text. */
+  first: number;
+  last: number;
+  /** The block marked as the title, if any. */
+  title: number | null;
+  /** The main text is a listing of entries, or holds a grid of cards. */
+  listing: boolean;
+  cards: boolean;
+}
+
 /** How many blocks before the main text a title that opens a section may sit. */
 export const TITLE_REACH = 12;
 
@@ -116,11 +128,11 @@ const SEPARATED = /\s[|–—»:·•]\s|\s-\s/;
  * that run on from the text (an author's bio). The title is marked for the
  * metadata stage; its earlier copies are kept for dedupe to resolve.
  */
-export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void {
+export function aroundMainText(ctx: RuleContext, options: MainTextOptions): MainTextFacts | null {
   const items = ctx.kept();
   const ends = articleEnds(ctx, items);
   const run = mainRun(items, options.shortPenalty, options.partShare, ends);
-  if (!run) return;
+  if (!run) return null;
   // A page of entries (teasers, products, posts) with a blurb of prose among them: the listing is its content. A
   // listing apart from the prose run is a rail or a teaser grid beside an article, and a page without prose keeps
   // all its lines, as before.
@@ -185,9 +197,9 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (DOMAIN.test(it.block.text)) ctx.remove(it, siteName, 'bare domain name outside the article');
     else if (SEPARATED.test(it.block.text) && it.f.words <= siteHeader.gates.text.maxWords && !it.prose) {
       ctx.remove(it, siteHeader, 'site name and tagline line before the article title');
-    } else if (it.prose) ctx.remove(it, outsideMain, 'prose paragraph before the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.remove(it, navigation, 'run of short lines before the article title (menu or navigation)');
-    else ctx.remove(it, beforeMain, 'short non-sentence line before the article title');
+    } else if (it.prose) ctx.propose(it, outsideMain, 'prose paragraph before the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.propose(it, navigation, 'run of short lines before the article title (menu or navigation)');
+    else ctx.propose(it, beforeMain, 'short non-sentence line before the article title');
   }
 
   // Inside a listing, sections of short lines are its entries, not boxes set into a text.
@@ -200,10 +212,11 @@ export function aroundMainText(ctx: RuleContext, options: MainTextOptions): void
     if (attached) continue; // a bio or closing sentence that runs on from the text
     if (it.prose && options.keepOutsideProse) continue;
     if (DOMAIN.test(it.block.text)) ctx.remove(it, siteName, 'bare domain name outside the article');
-    else if (it.prose) ctx.remove(it, outsideMain, 'prose paragraph after the main text, separated from it by non-prose lines');
-    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.remove(it, navigation, 'run of short lines after the end of the article (menu, footer or link list)');
-    else ctx.remove(it, afterMain, 'short non-sentence line after the end of the article');
+    else if (it.prose) ctx.propose(it, outsideMain, 'prose paragraph after the main text, separated from it by non-prose lines');
+    else if (shortRun(k) >= navigation.gates.text.minRun) ctx.propose(it, navigation, 'run of short lines after the end of the article (menu, footer or link list)');
+    else ctx.propose(it, afterMain, 'short non-sentence line after the end of the article');
   }
+  return { first: items[first]!.block.i, last: items[last]!.block.i, title: title >= 0 ? items[title]!.block.i : null, listing: isListing, cards: inCards };
 }
 
 /**
@@ -228,6 +241,6 @@ export function linkSections(ctx: RuleContext, items: Item[], first: number, las
     if (section.length < linkSection.gates.text.minLines || section.some((s) => s.prose)) continue;
     // Data the article lists (ingredients, specifications, "Key: value" facts) has quantities or labels on most lines; links have neither.
     if (section.filter((s) => DATA_LINE.test(s.block.text)).length >= section.length * linkSection.gates.text.dataShare) continue;
-    ctx.remove(it, linkSection, `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
+    ctx.propose(it, linkSection, `section of ${section.length} short lines without a sentence inside the main text (a box set into the article)`);
   }
 }
