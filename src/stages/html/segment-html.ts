@@ -137,7 +137,22 @@ function isHiddenWrapper(el: Element, pageChars: () => number): boolean {
   return own > 0 && own > pageChars() * WRAPPER_SHARE;
 }
 
-const charsOf = (node: AnyNode): number => textOf(node).match(NON_SPACE)?.length ?? 0;
+/** Non-space characters of the text below `node`, counted without building the text (pages hide many elements). */
+function charsOf(node: AnyNode): number {
+  let n = 0;
+  const stack: AnyNode[] = [node];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (next.type === 'text') {
+      const data = (next as Text).data;
+      for (let k = 0; k < data.length; k++) {
+        const c = data.charCodeAt(k);
+        if (c > 32 && c !== 160) n++;
+      }
+    } else if ('children' in next) for (const child of (next as Element).children) stack.push(child);
+  }
+  return n;
+}
 
 const KIND: Record<string, BlockKind> = {
   p: 'paragraph', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
