@@ -47,6 +47,8 @@ function presentsPerson(el: Element, authors: readonly string[]): boolean {
 
 /** Bylines a block reads as, at most: a name and a date with a few words around them. */
 const BYLINE_WORDS = 14;
+/** How many blocks above the article's first long paragraph its byline may stand. */
+const BYLINE_REACH = 20;
 
 /**
  * The authors the page's own byline names: the short blocks before the
@@ -56,8 +58,11 @@ const BYLINE_WORDS = 14;
  */
 function bylineAuthors(doc: DocumentContext, infos: readonly BlockInfo[], main: Element): string[] {
   const authors: string[] = [];
-  for (const info of infos) {
-    if (info.prose && info.f.words >= LONG_WORDS && isInside(info.el, main)) break;
+  const first = infos.findIndex((i) => i.prose && i.f.words >= LONG_WORDS && isInside(i.el, main));
+  if (first < 0) return authors;
+  // The byline stands near the article's title, right above its text: reading every short block
+  // of a long page for dates (the byline reader's costly part) would buy nothing.
+  for (const info of infos.slice(Math.max(0, first - BYLINE_REACH), first)) {
     if (info.f.words > BYLINE_WORDS || info.block.kind === 'heading') continue;
     const author = parseByline(info.block.text, doc.data.meta.lang)?.author;
     if (author) authors.push(norm(author));
