@@ -85,14 +85,15 @@ const allContains = compiled.flatMap((g) => g.contains);
  * first run inside one word. (An entry of separators only could match anything: then every token is read.)
  */
 const pieces = [...compiled.flatMap((g) => [...g.words, ...g.last]), ...allContains].flatMap((entry) => entry.split(/[^a-z0-9]+/).filter(Boolean));
-const ANY_PIECE = allContains.some((c) => !/[a-z0-9]/.test(c)) ? /(?:)/ : new RegExp([...new Set(pieces)].map(escapeRegExp).join('|'));
+// Exported (as ANY is) so that tests/regex-safety.test.ts checks the patterns built here.
+export const ANY_PIECE = allContains.some((c) => !/[a-z0-9]/.test(c)) ? /(?:)/ : new RegExp([...new Set(pieces)].map(escapeRegExp).join('|'));
 
 /**
  * What any group's words, `contains` and `last` lists hold, together: a class/id token none of
  * them fits matches no group by its words, and is not tried group by group (most tokens of a
  * page, "col-md-6", "entry-content", fit none).
  */
-const ANY = {
+export const ANY = {
   words: new Set(compiled.flatMap((g) => [...g.words])),
   contains: new RegExp(allContains.map(escapeRegExp).join('|')),
   last: new Set(compiled.flatMap((g) => [...g.last])),
