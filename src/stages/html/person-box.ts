@@ -75,14 +75,18 @@ function bylineAuthors(doc: DocumentContext, infos: readonly BlockInfo[], main: 
  * sibling of the same shape that holds kept text too: `el` sits in one card of
  * a row of cards.
  */
-function inRepeatedCard(el: Element, box: Element, kept: readonly BlockInfo[]): boolean {
+function inRepeatedCard(el: Element, box: Element, holdsKept: (n: AnyNode) => boolean): boolean {
   for (let node = el.parent; node && node.type === 'tag' && node !== box; node = node.parent) {
     const card = node as Element;
     const shape = shapeOf(card);
-    const siblings = (card.parent?.children ?? []).filter((s): s is Element => s !== card && s.type === 'tag' && shapeOf(s as Element) === shape);
-    if (siblings.some((s) => kept.some((i) => isInside(i.el, s)))) return true;
+    for (const s of card.parent?.children ?? []) if (s !== card && s.type === 'tag' && holdsKept(s) && shapeOf(s as Element) === shape) return true;
   }
   return false;
+}
+
+/** Adds `n` for `el` and every ancestor of it to `counts`. */
+function addUp(counts: Map<AnyNode, number>, el: AnyNode, n: number): void {
+  for (let node: AnyNode | null = el; node; node = node.parent) counts.set(node, (counts.get(node) ?? 0) + n);
 }
 
 /**
@@ -97,7 +101,35 @@ export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInf
   const authors = [...metaAuthors, ...bylineAuthors(doc, infos, main)];
   const kept = infos.filter((i) => !i.block.removed);
   const isLong = (i: BlockInfo) => i.prose && i.f.words >= LONG_WORDS;
-  const wordsIn = (node: AnyNode) => kept.reduce((n, i) => n + (isInside(i.el, node) ? i.f.words : 0), 0);
+  // Counted once for every element (a page has thousands of blocks; asking each box about each
+  // block was quadratic): the kept words and blocks below it, the blocks still kept as bios go,
+  // and the article's long words before each block.
+  const words = new Map<AnyNode, number>();
+  const blocks = new Map<AnyNode, number>();
+  const live = new Map<AnyNode, number>();
+  const longBefore: number[] = [0];
+  kept.forEach((i, k) => {
+    addUp(words, i.el, i.f.words);
+    addUp(blocks, i.el, 1);
+    addUp(live, i.el, 1);
+    longBefore.push(longBefore[k]! + (isLong(i) && isInside(i.el, main) ? i.f.words : 0));
+  });
+  const lastLong = kept.findLastIndex(isLong);
+  const holdsKept = (n: AnyNode) => (blocks.get(n) ?? 0) > 0;
+  // Elements by shape, made at the first box found: a box's shape must not repeat in the kept text.
+  let byShape: Map<string, Element[]> | undefined;
+  const shapes = () => {
+    if (byShape) return byShape;
+    byShape = new Map();
+    someDescendant(root, (n) => {
+      const shape = shapeOf(n);
+      const same = byShape!.get(shape);
+      if (same) same.push(n);
+      else byShape!.set(shape, [n]);
+      return false;
+    });
+    return byShape;
+  };
   const done = new Set<AnyNode>();
   for (let k = 0; k < kept.length; k++) {
     const info = kept[k]!;
@@ -106,30 +138,31 @@ export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInf
     let box: Element | null = null;
     let node: AnyNode | null = info.el.parent;
     for (let level = 0; level < maxLevels && node && node.type === 'tag' && node !== main && !isInside(main, node); level++, node = node.parent) {
-      if (wordsIn(node) > maxWords) break;
+      if ((words.get(node) ?? 0) > maxWords) break;
       if (presentsPerson(node as Element, authors)) box = node as Element;
     }
     if (!box || done.has(box)) continue;
     done.add(box);
     // A blurb inside one of several same-shaped cards (a "how it works" row of icon, title and line) is a
     // feature list, not a bio: a bio box holds one person, so nothing between the blurb and the box repeats.
-    if (inRepeatedCard(info.el, box, kept)) continue;
+    if (inRepeatedCard(info.el, box, holdsKept)) continue;
     // One box on the page: a shape that repeats in the kept text is a thread's posts (a forum's last
     // post, avatar and all). A copy whose text went already (the mobile layout's, hidden) is no post.
-    const shape = shapeOf(box);
-    let same = 0;
-    someDescendant(root, (n) => shapeOf(n) === shape && (n === box || kept.some((i) => !i.block.removed && isInside(i.el, n))) && ++same > 1);
-    if (same > 1) continue;
-    const inBox = kept.filter((i) => isInside(i.el, box!));
-    const first = kept.indexOf(inBox[0]!);
-    const last = kept.indexOf(inBox[inBox.length - 1]!);
+    const copies = (shapes().get(shapeOf(box)) ?? []).filter((n) => n === box || (live.get(n) ?? 0) > 0);
+    if (copies.length > 1) continue;
+    // The box's blocks lie together in document order, around the blurb.
+    let first = k;
+    let last = k;
+    while (first > 0 && isInside(kept[first - 1]!.el, box)) first--;
+    while (last + 1 < kept.length && isInside(kept[last + 1]!.el, box)) last++;
     // After the article: no long paragraph follows the box, and the article's long prose before it outweighs it.
-    if (kept.slice(last + 1).some(isLong)) continue;
-    const before = kept.slice(0, first).filter((i) => isLong(i) && isInside(i.el, main)).reduce((n, i) => n + i.f.words, 0);
-    const words = inBox.reduce((n, i) => n + i.f.words, 0);
-    if (!before || words > before * maxShare) continue;
+    if (lastLong > last) continue;
+    const before = longBefore[first]!;
+    const inBox = kept.slice(first, last + 1);
+    const boxWords = inBox.reduce((n, i) => n + i.f.words, 0);
+    if (!before || boxWords > before * maxShare) continue;
     for (const i of inBox) {
-      doc.remove(i.block, { stage: 'html-boilerplate', rule: R.personBox.id, reason: `a ${words}-word box presenting a person after the article: an author bio` });
+      if (doc.remove(i.block, { stage: 'html-boilerplate', rule: R.personBox.id, reason: `a ${boxWords}-word box presenting a person after the article: an author bio` })) addUp(live, i.el, -1);
     }
   }
 }
