@@ -54,7 +54,8 @@ const fill = (size: number, piece: (k: number) => string): string => {
 describe('linear time on hostile shapes', () => {
   it('the line index over CR-only, LF and CRLF endings', () => {
     const make = (size: number) => fill(size, (k) => ['short line\r', 'another\n', 'third\r\n'][k % 3]!);
-    expect(growth(make, (text) => new LineIndex(text).lineAt(text.length - 1), 200_000)).toBeLessThan(LIMIT);
+    // indexOf makes this a matter of milliseconds, where one preemption decides a fastest-of-3: fastest of 9.
+    expect(growth(make, (text) => new LineIndex(text).lineAt(text.length - 1), 200_000, 9)).toBeLessThan(LIMIT);
   });
 
   it('the text segmenter over repeated short lines and CR-only paragraphs', () => {
