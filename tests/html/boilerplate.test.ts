@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePipeline } from '../../src/config/pipeline.js';
-import { clean } from '../../src/engine/clean.js';
+import { clean, processDocument } from '../../src/engine/clean.js';
+import { silentLogger } from '../../src/log.js';
+import { Stats } from '../../src/stages/types.js';
 import { ARTICLE, blockWith, cleanHtml, page } from './helpers.js';
 
 const KEPT = ['The council decided on Tuesday', 'Engineers had warned', 'Work is expected to begin'];
@@ -260,6 +262,15 @@ describe('html-boilerplate: a page the selector groups would empty', () => {
     expect(result.text).not.toContain('Garden furniture category 12');
     expect(withFallback(false).text).not.toContain('Oak garden bench number 17');
     expect(withFallback(true).text).toBe(result.text);
+  });
+
+  it('counts only the decisions that stand: the fallback, not the first pass it undid', () => {
+    const stats = new Stats();
+    processDocument(new TextEncoder().encode(listing), { path: 'page.html', format: 'html' }, resolvePipeline({ extends: 'default' }), { logger: silentLogger, stats });
+    expect(stats.counts.get('html-boilerplate.empty-fallback')).toBe(1);
+    // The first pass removed the teaser items as related content; the fallback kept them.
+    expect(stats.counts.get('html-boilerplate.related')).toBeUndefined();
+    expect(stats.counts.get('html-boilerplate.documents')).toBe(1);
   });
 
   it('leaves empty a page that is all footer (no content of its own)', () => {

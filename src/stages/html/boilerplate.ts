@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { DocumentContext } from '../../model/document.js';
-import type { DocumentStage, StageContext } from '../types.js';
+import { Stats, type DocumentStage, type StageContext } from '../types.js';
 import { EMPTY_FALLBACK, htmlBoilerplateSpec, type HtmlBoilerplateOptions } from '../specs/html-boilerplate.js';
 import { RULES, ruleSwitch } from '../../rules/registry.js';
 import { noticeOf } from '../../rules/notices.js';
@@ -33,17 +33,23 @@ export const htmlBoilerplate: DocumentStage<HtmlBoilerplateOptions> = {
   run(doc, opts, ctx) {
     const dom = doc.page;
     if (!dom) return;
-    const infos = decide(doc, dom, opts, ctx);
+    // Each pass counts into stats of its own: only the pass whose decisions stand reaches the run's.
+    let stats = new Stats();
+    const infos = decide(doc, dom, opts, { ...ctx, stats });
     if (!infos) return;
     if (opts.selectors && opts.emptyFallback && emptiedByGroups(infos)) {
       // Undo this stage's decisions and take them again without the selector groups; when that
       // finds no content either (a page of menus only), the page had none: the first decisions stand.
       const first = infos.map((i) => [i.block.removed, i.block.role] as const);
       for (const info of infos) info.block.removed = undefined;
-      decide(doc, dom, { ...opts, selectors: false }, ctx);
-      if (infos.reduce((n, i) => n + (i.block.removed ? 0 : i.f.words), 0) >= EMPTY_FALLBACK.maxKeptWords) ctx.stats.update('html-boilerplate.empty-fallback');
-      else infos.forEach((info, k) => ([info.block.removed, info.block.role] = first[k]!));
+      const again = new Stats();
+      decide(doc, dom, { ...opts, selectors: false }, { ...ctx, stats: again });
+      if (infos.reduce((n, i) => n + (i.block.removed ? 0 : i.f.words), 0) >= EMPTY_FALLBACK.maxKeptWords) {
+        stats = again;
+        stats.update('html-boilerplate.empty-fallback');
+      } else infos.forEach((info, k) => ([info.block.removed, info.block.role] = first[k]!));
     }
+    ctx.stats.merge(stats);
     if (ruleSwitch('html', opts.rules)(R.jsonLdBody)) fallBackToJsonLdBody(doc, dom.facts.articleBodies, ctx);
     ctx.stats.update('html-boilerplate.documents');
   },
@@ -189,7 +195,7 @@ function decide(doc: DocumentContext, dom: PageDom, opts: HtmlBoilerplateOptions
   removeBylines(doc, infos);
   if (on(R.afterMain)) removeTail(doc, infos.filter((i) => isInside(i.el, main)));
   // Author bios after the article; after the tail rule, so that a sign-off the bio followed stays.
-  if (on(R.personBox)) removePersonBoxes(doc, infos, main, root, (dom.facts.metas.get('author') ?? []).map((a) => a.replace(/\s+/g, ' ').trim().toLowerCase()));
+  if (on(R.personBox)) removePersonBoxes(doc, infos, main, root, dom.facts.metas.get('author') ?? []);
   if (on(R.emptySection)) removeEmptySections(doc, infos);
   return infos;
 }

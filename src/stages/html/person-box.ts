@@ -98,7 +98,7 @@ function addUp(counts: Map<AnyNode, number>, el: AnyNode, n: number): void {
  */
 export function removePersonBoxes(doc: DocumentContext, infos: readonly BlockInfo[], main: Element, root: Element, metaAuthors: readonly string[]): void {
   const { maxWords, maxShare, maxLevels } = R.personBox.gates.html;
-  const authors = [...metaAuthors, ...bylineAuthors(doc, infos, main)];
+  const authors = [...metaAuthors.map(norm), ...bylineAuthors(doc, infos, main)];
   const kept = infos.filter((i) => !i.block.removed);
   const isLong = (i: BlockInfo) => i.prose && i.f.words >= LONG_WORDS;
   // Counted once for every element (a page has thousands of blocks; asking each box about each
